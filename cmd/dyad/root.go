@@ -31,6 +31,6 @@ func newRootCmd(logger *slog.Logger) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	_ = logger
+	root.AddCommand(newCodeCmd(logger), newParseCmd(logger), newTrainCmd(logger), newEvalCmd(logger), newIngestCmd(logger), newQueryCmd(), newExportCmd())
 	return root
 }

@@ -20,28 +20,49 @@ func fold(f uint64) uint32 {
 }
 
 // Model is a trained, read-only averaged perceptron. It is safe for concurrent use.
+//
+// Scoring is bound by memory latency and by the number of weights added, so the layout aims at one cache
+// miss per feature and vector adds for long rows: an open-addressing table of 8-byte slots that carry the
+// key and a payload — the feature's only weight inline, or where its few sparse class|weight words start,
+// or the index of a dense row of int16 weights that addRows adds eight lanes at a time.
 type Model struct {
 	classes int
 	scale   float64
-	// open-addressing table: slot → key, and the start of its entries in cls/w
-	keys  []uint32
-	start []uint32
-	mask  uint32
-	// entries, grouped by feature; feature i's entries are cls[off[i]:off[i+1]]
-	nfeat int
-	order []uint32 // keys in sorted order, for writing
+	slots   []uint64 // key<<32 | payload
+	mask    uint32
+	ent     []uint32 // sparse rows: class<<16 | uint16(weight)
+	long    []uint64 // start<<32 | n of sparse rows too long for a payload (models without dense rows)
+	dense   []int16  // dense rows, blocks×8 weights each
+	blocks  int      // 8-lane blocks per dense row; 0 when the model has no dense rows
+	// sorted keys, entry offsets and entries as trained, kept for WriteTo
+	order []uint32
 	off   []uint32
-	cls   []uint16
-	w     []int16
+	all   []uint32
 }
+
+// Payload layout: bit 31 set: an inline entry (class in bits 16–30, weight in 0–15). Otherwise bits 30–29
+// say: 00 a sparse row (start in bits 6–28, length in 0–5), 01 a dense row (index in 0–28), 10 a long
+// sparse row (index into long).
+const (
+	inlineBit  = 1 << 31
+	kindShift  = 29
+	kindSparse = 0
+	kindDense  = 1
+	kindLong   = 2
+	lowMask    = 1<<29 - 1
+	// denseMin is the row length from which a feature's weights are stored densely: below it, a few scalar
+	// adds beat a vector pass over every class.
+	denseMin = 6
+	// maxDense bounds the classes of a model with dense rows (the accumulator lives on the stack).
+	maxDense = 256
+)
 
 type builder struct {
 	classes int
 	scale   float64
 	order   []uint32
 	off     []uint32
-	cls     []uint16
-	w       []int16
+	ent     []uint32
 }
 
 func (b *builder) add(key uint32, cls []uint16, w []int16) {
@@ -49,30 +70,54 @@ func (b *builder) add(key uint32, cls []uint16, w []int16) {
 		b.off = append(b.off, 0)
 	}
 	b.order = append(b.order, key)
-	b.cls = append(b.cls, cls...)
-	b.w = append(b.w, w...)
-	b.off = append(b.off, uint32(len(b.cls)))
+	for i := range cls {
+		b.ent = append(b.ent, uint32(cls[i])<<16|uint32(uint16(w[i])))
+	}
+	b.off = append(b.off, uint32(len(b.ent)))
 }
 
 func (b *builder) build() *Model {
 	if len(b.off) == 0 {
 		b.off = []uint32{0}
 	}
-	m := &Model{classes: b.classes, scale: b.scale, order: b.order, off: b.off, cls: b.cls, w: b.w, nfeat: len(b.order)}
+	m := &Model{classes: b.classes, scale: b.scale, order: b.order, off: b.off, all: b.ent}
+	if b.classes <= maxDense {
+		m.blocks = (b.classes + 7) / 8
+	}
+	// a load factor near 0.7 keeps the table small enough to stay in cache while probes stay short
 	size := uint32(1)
-	for size < uint32(2*len(b.order)+2) {
+	for size < uint32(len(b.order))*10/7+2 {
 		size <<= 1
 	}
-	m.keys = make([]uint32, size)
-	m.start = make([]uint32, size)
+	m.slots = make([]uint64, size)
 	m.mask = size - 1
+	width := m.blocks * 8
 	for i, k := range b.order {
 		s := hashSlot(k) & m.mask
-		for m.keys[s] != 0 {
+		for m.slots[s]>>32 != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.keys[s] = k
-		m.start[s] = uint32(i)
+		a, z := b.off[i], b.off[i+1]
+		var payload uint32
+		switch n := z - a; {
+		case n == 1 && b.ent[a]>>16 < 1<<15:
+			payload = inlineBit | b.ent[a]
+		case m.blocks > 0 && n >= denseMin:
+			row := len(m.dense) / max(width, 1)
+			m.dense = append(m.dense, make([]int16, width)...)
+			for _, e := range b.ent[a:z] {
+				m.dense[row*width+int(e>>16)] = int16(e)
+			}
+			payload = kindDense<<kindShift | uint32(row)
+		case n < 64 && len(m.ent) < 1<<23:
+			payload = kindSparse<<kindShift | uint32(len(m.ent))<<6 | n
+			m.ent = append(m.ent, b.ent[a:z]...)
+		default:
+			payload = kindLong<<kindShift | uint32(len(m.long))
+			m.long = append(m.long, uint64(len(m.ent))<<32|uint64(n))
+			m.ent = append(m.ent, b.ent[a:z]...)
+		}
+		m.slots[s] = uint64(k)<<32 | uint64(payload)
 	}
 	return m
 }
@@ -83,39 +128,78 @@ func hashSlot(k uint32) uint32 { return k * 0x9E3779B1 >> 7 }
 func (m *Model) Classes() int { return m.classes }
 
 // Features is the number of features with at least one weight.
-func (m *Model) Features() int { return m.nfeat }
+func (m *Model) Features() int { return len(m.order) }
 
 // Weights is the number of stored (feature, class) weights.
-func (m *Model) Weights() int { return len(m.w) }
+func (m *Model) Weights() int { return len(m.all) }
 
 // Scale converts an integer score from Score into the averaged-perceptron score.
 func (m *Model) Scale() float64 { return m.scale }
+
+// chunk is how many features are probed before their weights are read: the probes are independent, so
+// the processor overlaps their cache misses.
+const chunk = 64
 
 // Score writes into scores (len ≥ Classes) the integer scores of the features; multiply by Scale for the
 // real-valued score. Only the argmax matters for tagging and parsing, so callers rarely need it.
 func (m *Model) Score(feats []uint64, scores []int32) {
 	scores = scores[:m.classes]
-	clear(scores)
-	for _, f := range feats {
-		k := fold(f)
-		s := hashSlot(k) & m.mask
-		for {
-			kk := m.keys[s]
-			if kk == k {
-				i := m.start[s]
-				a, b := m.off[i], m.off[i+1]
-				cls := m.cls[a:b]
-				w := m.w[a:b:b]
-				for j, c := range cls {
-					scores[c] += int32(w[j])
+	var accBuf [maxDense]int32
+	acc := scores
+	if m.blocks > 0 {
+		acc = accBuf[:m.blocks*8]
+	} else {
+		clear(scores)
+	}
+	var found [chunk]uint32
+	var rows [chunk]uint32
+	slots := m.slots
+	width := uint32(m.blocks * 8)
+	for base := 0; base < len(feats); base += chunk {
+		fs := feats[base:min(base+chunk, len(feats))]
+		nf := 0
+		for _, f := range fs {
+			k := fold(f)
+			s := hashSlot(k) & m.mask
+			for {
+				v := slots[s]
+				if uint32(v>>32) == k {
+					found[nf] = uint32(v)
+					nf++
+					break
 				}
-				break
+				if v == 0 {
+					break
+				}
+				s = (s + 1) & m.mask
 			}
-			if kk == 0 {
-				break
-			}
-			s = (s + 1) & m.mask
 		}
+		nd := 0
+		for _, p := range found[:nf] {
+			if p&inlineBit != 0 {
+				acc[p>>16&0x7fff] += int32(int16(p))
+				continue
+			}
+			var start, n uint32
+			switch p >> kindShift {
+			case kindDense:
+				rows[nd] = (p & lowMask) * width
+				nd++
+				continue
+			case kindSparse:
+				start, n = p&lowMask>>6, p&63
+			default:
+				l := m.long[p&lowMask]
+				start, n = uint32(l>>32), uint32(l)
+			}
+			for _, e := range m.ent[start : start+n] {
+				acc[e>>16] += int32(int16(e))
+			}
+		}
+		addRows(acc, m.dense, rows[:nd], m.blocks)
+	}
+	if m.blocks > 0 {
+		copy(scores, acc)
 	}
 }
 
@@ -140,9 +224,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		prev = k
 		put(uint64(m.off[i+1] - m.off[i]))
 	}
-	for i := range m.cls {
-		put(uint64(m.cls[i]))
-		put(uint64(uint16(m.w[i])))
+	for _, e := range m.all {
+		put(uint64(e >> 16))
+		put(uint64(uint16(e)))
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
@@ -150,13 +234,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return 0, zw.Close()
 }
 
-// Read reads a model written by WriteTo.
+// Read reads a model written by WriteTo. Sizes in the header are not trusted for allocation, and the
+// gzip checksum is verified, so a corrupt file fails fast instead of allocating without bound.
 func Read(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("perceptron model: %w", err)
 	}
 	defer zr.Close()
+	zr.Multistream(false)
 	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
@@ -173,35 +259,42 @@ func Read(r io.Reader) (*Model, error) {
 	classes := int(get())
 	scale := math.Float64frombits(get())
 	n := get()
-	if rerr != nil || n > 1<<28 || classes <= 0 || classes > 1<<16 {
+	if rerr != nil || n > 1<<28 || classes <= 0 || classes > 1<<15 {
 		return nil, fmt.Errorf("perceptron model: bad header: %v", rerr)
 	}
 	b := &builder{classes: classes, scale: scale}
-	b.order = make([]uint32, 0, n)
-	b.off = make([]uint32, 1, n+1)
+	hint := min(n, 1<<16) // grow as data actually arrives
+	b.order = make([]uint32, 0, hint)
+	b.off = make([]uint32, 1, hint+1)
 	prev := uint32(0)
-	total := uint32(0)
-	for i := uint64(0); i < n; i++ {
+	total := uint64(0)
+	for i := uint64(0); i < n && rerr == nil; i++ {
 		prev += uint32(get())
-		total += uint32(get())
+		total += get()
+		if total > 1<<30 {
+			return nil, errors.New("perceptron model: too many weights")
+		}
 		b.order = append(b.order, prev)
-		b.off = append(b.off, total)
+		b.off = append(b.off, uint32(total))
 	}
-	if rerr != nil || total > 1<<30 {
-		return nil, fmt.Errorf("perceptron model: bad index: %v", rerr)
+	if rerr != nil {
+		return nil, fmt.Errorf("perceptron model: bad index: %w", rerr)
 	}
-	b.cls = make([]uint16, total)
-	b.w = make([]int16, total)
-	for i := range b.cls {
+	b.ent = make([]uint32, 0, min(total, 1<<16))
+	for i := uint64(0); i < total && rerr == nil; i++ {
 		c := get()
+		w := get()
 		if c >= uint64(classes) {
 			return nil, fmt.Errorf("perceptron model: class %d out of range", c)
 		}
-		b.cls[i] = uint16(c)
-		b.w[i] = int16(uint16(get()))
+		b.ent = append(b.ent, uint32(c)<<16|uint32(uint16(w)))
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("perceptron model: truncated: %w", rerr)
+	}
+	// reading to the end checks the gzip checksum
+	if _, err := io.Copy(io.Discard, br); err != nil {
+		return nil, fmt.Errorf("perceptron model: %w", err)
 	}
 	return b.build(), nil
 }

@@ -1,0 +1,262 @@
+package coder
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/source"
+	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/timex"
+)
+
+// Options configure a Coder.
+type Options struct {
+	Pipeline *nlp.Pipeline     // required
+	Lexicon  *lexicon.Lexicon  // required
+	Ontology *ontology.Ontology // required
+	// Gazetteer places events; nil leaves every location empty.
+	Gazetteer *geo.Gazetteer
+	// IncludeNegated keeps events whose predicate is negated ("did not attack"), marked Negated.
+	IncludeNegated bool
+	// Explain adds the lexicon entry and the parse path to every event.
+	Explain bool
+	// Petrarch codes the way PETRARCH-1/TABARI do (see petrarch.go), for PETRARCH dictionaries.
+	Petrarch Petrarch
+}
+
+// Coder turns documents into events. It is safe for concurrent use.
+type Coder struct {
+	opt   Options
+	pool  sync.Pool
+	timex *timex.Resolver
+}
+
+// New returns a Coder.
+func New(opt Options) (*Coder, error) {
+	if opt.Pipeline == nil || opt.Lexicon == nil || opt.Ontology == nil {
+		return nil, errors.New("coder: pipeline, lexicon and ontology are required")
+	}
+	c := &Coder{opt: opt, timex: timex.New()}
+	c.pool.New = func() any { return &worker{c: c, ann: opt.Pipeline.NewAnnotator()} }
+	return c, nil
+}
+
+// worker holds the scratch space of one goroutine.
+type worker struct {
+	c     *Coder
+	ann   *nlp.Annotator
+	mem   memory
+	sents []*sentence
+	win   []int
+	used  []int
+	taken []bool // tokens consumed by a verb pattern, so that a nominal event is not coded twice
+	pos   charPos
+	on    time.Time // the date actors are resolved on
+	locs  []int
+	play  []string
+	// the last target each source addressed, for "the spokesman threatened consequences"
+	addressed []addressed
+	// places of the article: how often each was named in a locative phrase, and the leader
+	salience     map[int]int
+	salientID    int
+	docCountries []string
+	pet          petScratch // PETRARCH coding (petrarch.go)
+}
+
+// Code codes one document. Events come in text order.
+func (c *Coder) Code(ctx context.Context, doc *source.Document) ([]event.Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	w := c.pool.Get().(*worker)
+	defer c.pool.Put(w)
+	return w.code(ctx, doc)
+}
+
+// maxSentences bounds the work on one document; the rest is left uncoded with an error.
+const maxSentences = 20000
+
+func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event, error) {
+	w.mem.reset()
+	w.addressed = w.addressed[:0]
+	w.pos = charPos{src: doc.Text}
+	w.on = doc.Published
+	clear(w.salience)
+	if w.salience == nil {
+		w.salience = map[int]int{}
+	}
+	w.salientID = 0
+	w.docCountries = w.docCountries[:0]
+	segs := text.Segment(doc.Text)
+	var events []event.Event
+	var err error
+	if len(segs) > maxSentences {
+		err = fmt.Errorf("%s: %d sentences; coded the first %d", doc.ID, len(segs), maxSentences)
+		segs = segs[:maxSentences]
+	}
+	for len(w.sents) < len(segs) {
+		w.sents = append(w.sents, &sentence{})
+	}
+	lex := w.c.opt.Lexicon
+	for i, seg := range segs {
+		if i%64 == 0 {
+			if e := ctx.Err(); e != nil {
+				return events, e
+			}
+		}
+		s := w.sents[i]
+		s.index, s.start, s.end, s.text = i, seg.Start, seg.End, doc.Text[seg.Start:seg.End]
+		s.charStart = w.pos.at(seg.Start)
+		s.words = s.words[:0]
+		for _, t := range seg.Tokens {
+			s.words = append(s.words, nlp.Word{Form: t.Text, Start: t.Start, End: t.End})
+		}
+		if len(s.words) == 0 {
+			continue
+		}
+		w.ann.Annotate(s.words)
+		s.build(lex)
+		if d, ok := w.discard(s); ok {
+			if d.Story {
+				return nil, err // the whole story is not political
+			}
+			continue
+		}
+		w.notePlaces(s)
+		if w.c.opt.Petrarch.Enabled {
+			events = w.codePetrarch(doc, s, events)
+			continue
+		}
+		events = w.codeSentence(doc, s, events)
+	}
+	w.fillSalient(events)
+	return events, err
+}
+
+// discard reports a discard phrase in the sentence.
+func (w *worker) discard(s *sentence) (lexicon.Discard, bool) {
+	d := w.c.opt.Lexicon.Discards
+	for i := range s.words {
+		if v, n := d.Match(s.key, s.upper, i); n > 0 {
+			return v, true
+		}
+		if v, n := d.Match(s.lkey, s.upper, i); n > 0 {
+			return v, true
+		}
+	}
+	return lexicon.Discard{}, false
+}
+
+// codeSentence finds the sentence's predicates and codes them.
+func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.Event) []event.Event {
+	lex := w.c.opt.Lexicon
+	n := len(s.words)
+	w.taken = growB(w.taken, n)
+	clear(w.taken)
+	first := len(events)
+	// verbs first, so that their pattern words are taken before nominal events are considered
+	for p := 0; p < n; p++ {
+		if !s.isVerb(p) {
+			continue
+		}
+		pats := lex.VerbPatterns(s.lkey[p])
+		if len(pats) == 0 {
+			if k, ok := lex.Forms[s.key[p]]; ok {
+				pats = lex.VerbPatterns(k)
+			}
+		}
+		m, ok := w.bestMatch(s, p, pats)
+		if !ok {
+			continue
+		}
+		for _, u := range m.used {
+			w.taken[u] = true
+		}
+		if m.pat.IsNull() {
+			continue
+		}
+		events = w.emit(doc, s, p, &m, false, events)
+	}
+	for p := 0; p < n; p++ {
+		if w.taken[p] || (s.words[p].UPOS != "NOUN" && s.words[p].UPOS != "PROPN") {
+			continue
+		}
+		pats := lex.NounPatterns(s.lkey[p])
+		m, ok := w.bestMatch(s, p, pats)
+		if !ok || m.pat.IsNull() {
+			continue
+		}
+		events = w.emit(doc, s, p, &m, true, events)
+	}
+	return w.dropSayings(s, events, first)
+}
+
+// dropSayings removes a bare statement (010) whose complement clause carries an event of its own: "X said
+// Y attacked Z" is the attack, reported by X.
+func (w *worker) dropSayings(s *sentence, events []event.Event, first int) []event.Event {
+	out := events[:first]
+	for i := first; i < len(events); i++ {
+		e := events[i]
+		if e.CAMEO == "010" {
+			covered := false
+			for j := first; j < len(events); j++ {
+				if j != i && events[j].Attribution != nil && events[j].Attribution.Start <= e.Verb.Start && e.Verb.End <= events[j].Attribution.End {
+					covered = true
+					break
+				}
+			}
+			if covered {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// charPos converts increasing byte offsets into character offsets of one document in a single pass.
+type charPos struct {
+	src      string
+	byteAt   int
+	runeAt   int
+}
+
+func (c *charPos) at(b int) int {
+	if b < c.byteAt {
+		c.byteAt, c.runeAt = 0, 0
+	}
+	if b > len(c.src) {
+		b = len(c.src)
+	}
+	c.runeAt += utf8.RuneCountInString(c.src[c.byteAt:b])
+	c.byteAt = b
+	return c.runeAt
+}
+
+func eventID(docID string, sent, verbStart int, code, src, tgt string) string {
+	h := sha256.New()
+	for _, p := range []string{docID, strconv.Itoa(sent), strconv.Itoa(verbStart), code, src, tgt} {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+func dateOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}

@@ -1,0 +1,559 @@
+package coder
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/source"
+)
+
+var (
+	kBy        = lexicon.KeyOf("by")
+	kNot       = lexicon.KeyOf("not")
+	kNt        = lexicon.KeyOf("n't")
+	kNever     = lexicon.KeyOf("never")
+	kNo        = lexicon.KeyOf("no")
+	kAccording = lexicon.KeyOf("according")
+	kAs        = lexicon.KeyOf("as")
+	kIf        = lexicon.KeyOf("if")
+	kUnless    = lexicon.KeyOf("unless")
+	kWill      = lexicon.KeyOf("will")
+	kShall     = lexicon.KeyOf("shall")
+	kWho       = lexicon.KeyOf("who")
+	kWhich     = lexicon.KeyOf("which")
+)
+
+// hypothetical auxiliaries; "will" makes a planned event instead
+var modalAux = keySet("may", "might", "could", "would", "should", "can", "must")
+
+// verbs whose xcomp is an intention ("vowed to build")
+var intendVerbs = keySet("vow", "pledge", "promise", "plan", "intend", "aim", "seek", "want", "hope", "try",
+	"attempt", "decide", "prepare", "agree", "offer", "threaten", "expect", "wish", "resolve", "mean", "propose")
+
+// verbs of saying and reporting, whose complement is a reported claim
+var sayVerbs = keySet("say", "tell", "report", "claim", "allege", "announce", "state", "add", "confirm", "insist",
+	"declare", "assert", "explain", "note", "write", "tweet", "believe", "reveal", "acknowledge", "admit", "argue",
+	"suggest", "indicate", "disclose", "warn", "stress", "deny")
+
+func keySet(words ...string) map[lexicon.Key]bool {
+	m := make(map[lexicon.Key]bool, len(words))
+	for _, w := range words {
+		m[lexicon.KeyOf(w)] = true
+	}
+	return m
+}
+
+// subject returns the subject of predicate p and whether it is a passive subject (the patient), looking
+// through coordination, control and adverbial clauses for subjects they share with their head.
+func (w *worker) subject(s *sentence, p int) (int, bool) {
+	for depth := 0; p >= 0 && depth < 8; depth++ {
+		for _, c := range s.children(p) {
+			switch s.rel[c] {
+			case "nsubj":
+				if r := w.relative(s, p, c); r >= 0 {
+					return r, false
+				}
+				return c, false
+			case "nsubj:pass":
+				if r := w.relative(s, p, c); r >= 0 {
+					return r, true
+				}
+				return c, true
+			}
+		}
+		h := s.head[p]
+		if h < 0 {
+			return -1, false
+		}
+		switch s.rel[p] {
+		case "xcomp":
+			// object control: "urged governments to keep" — governments keep
+			if o := s.child(h, "obj", "iobj"); o >= 0 {
+				return o, false
+			}
+		case "acl", "acl:relcl":
+			return h, false
+		case "conj", "advcl", "ccomp":
+			if s.rel[p] == "ccomp" {
+				return -1, false
+			}
+		default:
+			return -1, false
+		}
+		p = h
+	}
+	return -1, false
+}
+
+// relative maps a relative pronoun subject ("who", "which") to the noun its clause modifies.
+func (w *worker) relative(s *sentence, p, c int) int {
+	if (s.key[c] == kWho || s.key[c] == kWhich || s.key[c] == kThat) && s.rel[p] == "acl:relcl" {
+		return s.head[p]
+	}
+	return -1
+}
+
+// isPassive reports whether p is a passive verb.
+func isPassive(s *sentence, p int) bool {
+	return s.child(p, "nsubj:pass", "aux:pass") >= 0 || s.words[p].XPOS == "VBN" && s.rel[p] == "acl"
+}
+
+// agent returns the "by" agent of a passive predicate.
+func agentOf(s *sentence, p int) int {
+	for _, c := range s.children(p) {
+		if s.rel[c] == "obl:agent" {
+			return c
+		}
+		if s.rel[c] == "obl" {
+			if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kBy {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// nominalArgs returns the source and target of a nominal event: "America's request", "the arrest of X by Y".
+func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
+	src, tgt = -1, -1
+	for _, c := range s.children(n) {
+		switch s.rel[c] {
+		case "nmod:poss":
+			src = c
+		case "nmod":
+			cs := s.child(c, "case")
+			switch {
+			case cs >= 0 && s.lkey[cs] == kBy:
+				src = c
+			case cs >= 0 && s.lkey[cs] == kOf && tgt < 0:
+				tgt = c
+			}
+		}
+	}
+	if src < 0 {
+		// "the government ordered the arrest of …": the nominal's agent is its verb's subject
+		if h := s.head[n]; h >= 0 && (s.rel[n] == "obj" || s.rel[n] == "nsubj:pass") && s.isVerb(h) {
+			if sub, pass := w.subject(s, h); sub >= 0 && !pass {
+				src = sub
+			}
+		}
+	}
+	return src, tgt
+}
+
+// conjuncts returns h and the nominal conjuncts coordinated with it ("Brazil and Argentina").
+func conjuncts(s *sentence, h int, out []int) []int {
+	out = append(out[:0], h)
+	for _, c := range s.children(h) {
+		if s.rel[c] == "conj" && s.isNominal(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// modality returns the modality of predicate p and whether it is negated.
+func (w *worker) modality(s *sentence, p int) (string, bool) {
+	neg := false
+	mod := "asserted"
+	for _, c := range s.children(p) {
+		k := s.lkey[c]
+		switch s.rel[c] {
+		case "advmod":
+			if k == kNot || k == kNt || k == kNever || s.key[c] == kNt {
+				neg = true
+			}
+		case "aux":
+			if k == kNot || s.key[c] == kNt {
+				neg = true
+			}
+			if modalAux[k] {
+				mod = "hypothetical"
+			} else if (k == kWill || k == kShall) && mod == "asserted" {
+				mod = "planned"
+			}
+		case "mark":
+			if k == kIf || k == kUnless {
+				mod = "hypothetical"
+			}
+		}
+	}
+	// climb: the clause's own marking wins; then control verbs and reporting verbs above it
+	for q, depth := p, 0; s.head[q] >= 0 && depth < 6; depth++ {
+		h := s.head[q]
+		switch s.rel[q] {
+		case "xcomp":
+			if intendVerbs[s.lkey[h]] && mod == "asserted" {
+				mod = "intended"
+			}
+		case "advcl":
+			if m := s.child(q, "mark"); m >= 0 && (s.lkey[m] == kIf || s.lkey[m] == kUnless) {
+				mod = "hypothetical"
+			}
+		case "ccomp":
+			if sayVerbs[s.lkey[h]] && mod == "asserted" {
+				mod = "reported"
+			}
+		}
+		if s.rel[q] != "xcomp" && s.rel[q] != "conj" && s.rel[q] != "ccomp" && s.rel[q] != "advcl" {
+			break
+		}
+		q = h
+	}
+	return mod, neg
+}
+
+// attribution finds who reports the claim of predicate p: "according to X", "as X reports", "X said (that) …".
+func (w *worker) attribution(s *sentence, p int) (lo, hi int, nameLo, nameHi int, ok bool) {
+	for q, depth := p, 0; q >= 0 && depth < 8; depth++ {
+		for _, c := range s.children(q) {
+			switch s.rel[c] {
+			case "obl", "advcl", "parataxis", "nmod":
+			default:
+				continue
+			}
+			// according to X
+			if s.rel[c] == "obl" || s.rel[c] == "nmod" {
+				if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kAccording {
+					l, h := w.npSpan(s, c)
+					return cs, h, l, h, true
+				}
+				continue
+			}
+			// as X reports / X said (parataxis: "…, officials said")
+			if sayVerbs[s.lkey[c]] && c != p {
+				if sub := s.child(c, "nsubj"); sub >= 0 {
+					if s.rel[c] == "advcl" {
+						if m := s.child(c, "mark"); m < 0 || s.lkey[m] != kAs {
+							continue
+						}
+					}
+					l, h := w.npSpan(s, sub)
+					lo, hi := s.subtreeSpan(c)
+					return lo, hi, l, h, true
+				}
+			}
+		}
+		h := s.head[q]
+		if h < 0 {
+			break
+		}
+		if s.rel[q] == "ccomp" && sayVerbs[s.lkey[h]] {
+			if sub := s.child(h, "nsubj"); sub >= 0 {
+				l, hh := w.npSpan(s, sub)
+				return l, h, l, hh, true
+			}
+		}
+		q = h
+	}
+	return 0, 0, 0, 0, false
+}
+
+// emit codes one matched predicate into events: one for each source × target when phrases are coordinated.
+func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun bool, events []event.Event) []event.Event {
+	// actors are resolved on the event's own date: a leader's role in 2010 is not his role today
+	when, hasWhen := w.eventTime(s, p, doc.Published)
+	on := doc.Published
+	if hasWhen && !when.Begin.IsZero() {
+		on = when.Begin
+	}
+	win := w.win
+	var srcHead, tgtHead int = -1, -1
+	passive := false
+	if noun {
+		srcHead, tgtHead = w.nominalArgs(s, p)
+	} else {
+		sub, pass := w.subject(s, p)
+		passive = pass || isPassive(s, p)
+		if passive {
+			tgtHead = sub
+			srcHead = agentOf(s, p)
+		} else {
+			srcHead = sub
+			tgtHead = s.child(p, "obj")
+			if tgtHead < 0 {
+				tgtHead = s.child(p, "iobj")
+			}
+		}
+	}
+	if m.source >= 0 {
+		if h := w.phraseAt(s, m.source, win); h >= 0 {
+			if passive && !noun && srcHead >= 0 && tgtHead < 0 {
+				tgtHead = srcHead
+			}
+			srcHead = h
+		}
+	}
+	if m.pat.HasTarget() {
+		t := w.phraseAt(s, m.target, win)
+		switch {
+		case passive && !noun && (t < 0 || t == srcHead):
+			// "Baradar was arrested by the C.I.A.": the passive subject fills the "arrest +" slot, not the agent
+		default:
+			tgtHead = t
+		}
+	}
+	if srcHead < 0 {
+		return events
+	}
+	root := m.pat.Code[:min(2, len(m.pat.Code))]
+	if tgtHead < 0 && !noun && reportRoots[root] {
+		// "warned that the U.S. would pay": a warning, demand or appeal is addressed to its complement's subject
+		if cc := s.child(p, "ccomp"); cc >= 0 {
+			if sub, _ := w.subject(s, cc); sub >= 0 {
+				tgtHead = sub
+			}
+		}
+	}
+	// an event needs a target unless its kind stands alone (statements, protests, force posture)
+	needTarget := !targetlessRoots[root]
+	mod, neg := w.modality(s, p)
+	if neg && !w.c.opt.IncludeNegated {
+		return events
+	}
+	srcs := conjuncts(s, srcHead, nil)
+	var tgts []int
+	if tgtHead >= 0 {
+		tgts = conjuncts(s, tgtHead, nil)
+	} else {
+		tgts = []int{-1}
+	}
+	info, ok := w.c.opt.Ontology.Event(m.pat.Code)
+	if !ok {
+		// a user's dictionary may use codes outside CAMEO 1.1b3 (PETRARCH's validation suite has WEIS codes):
+		// keep the code, take the root from its first two digits, and leave what the codebook would add empty
+		info.Code, info.Root = m.pat.Code, m.pat.Code[:min(2, len(m.pat.Code))]
+		if r, ok := w.c.opt.Ontology.Event(info.Root); ok {
+			info.Quad = r.Quad
+		}
+	}
+	var attr *event.Attribution
+	if lo, hi, nlo, nhi, ok := w.attribution(s, p); ok {
+		attr = &event.Attribution{
+			Name:  s.spanText(nlo, nhi),
+			Text:  s.spanText(lo, hi),
+			Start: s.char(s.words[lo].Start),
+			End:   s.char(s.words[hi].End),
+		}
+		if mod == "asserted" {
+			mod = "reported"
+		}
+	}
+	for _, sh := range srcs {
+		src := w.resolve(s, sh, on)
+		if !src.ok() {
+			continue
+		}
+		for _, th := range tgts {
+			var tgt actorRef
+			if th >= 0 {
+				tgt = w.resolve(s, th, on)
+			}
+			if tgt.ok() && tgt.code == src.code {
+				if needTarget {
+					continue // an actor does not act on itself
+				}
+				tgt = actorRef{}
+			}
+			if !tgt.ok() && contextRoots[root] {
+				// "The spokesman threatened unspecified consequences": the one the same source addressed just before
+				tgt = w.lastTarget(src.code, s.index)
+			}
+			if needTarget && !tgt.ok() {
+				continue
+			}
+			e := event.Event{
+				DocID:         doc.ID,
+				URL:           doc.URL,
+				Publisher:     doc.Publisher,
+				Published:     dateOf(doc.Published),
+				SentenceIndex: s.index,
+				Sentence:      s.text,
+				SentenceStart: s.charStart,
+				CAMEO:         info.Code,
+				CAMEOName:     info.Name,
+				Root:          info.Root,
+				QuadClass:     info.Quad,
+				Goldstein:     info.Goldstein,
+				PLOVER:        event.PLOVER{Type: info.PLOVER, Mode: info.Mode},
+				Verb: event.Verb{Text: s.words[p].Form, Lemma: s.words[p].Lemma,
+					Start: s.char(s.words[p].Start), End: s.char(s.words[p].End)},
+				Modality:      mod,
+				Negated:       neg,
+				Attribution:   attr,
+				Date:          dateOf(doc.Published),
+				DatePrecision: "story",
+			}
+			if hasWhen {
+				e.Date, e.DatePrecision, e.DateText = when.Value, string(when.Precision), when.Text
+				if when.Future && (e.Modality == "asserted" || e.Modality == "reported") {
+					e.Modality = "planned"
+				}
+			}
+			e.Source = w.actor(s, src)
+			switch {
+			case tgt.via == "context":
+				e.Target = w.contextActor(src.code)
+			case tgt.ok():
+				e.Target = w.actor(s, tgt)
+			}
+			e.Location = w.place(doc, s, p, e.CAMEO, w.inPlay(e.Source, e.Target))
+			e.Confidence = confidence(m, src, tgt, mod, th >= 0)
+			e.ID = eventID(doc.ID, s.index, e.Verb.Start, e.CAMEO, e.Source.Code, codeOrEmpty(e.Target))
+			if w.c.opt.Explain {
+				e.Explain = w.explain(s, p, m, sh, th)
+			}
+			events = append(events, e)
+			if e.Target != nil && tgt.via != "context" {
+				w.addressed = append(w.addressed, addressed{src: src.code, tgt: tgt, actor: *e.Target, sentence: s.index})
+			}
+		}
+	}
+	return events
+}
+
+// roots whose events may stand without a target
+var targetlessRoots = map[string]bool{"01": true, "14": true, "15": true}
+
+// roots whose target can be the subject of a complement clause ("warned that X would …")
+var reportRoots = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true}
+
+// roots whose missing target can come from what the same source addressed in the sentence before
+var contextRoots = map[string]bool{"10": true, "11": true, "12": true, "13": true}
+
+// addressed remembers the last target an actor addressed.
+type addressed struct {
+	src      string
+	tgt      actorRef
+	actor    event.Actor // as written where it was named
+	sentence int
+}
+
+// contextActor is the target that src last addressed, as written where it was named, marked as inferred
+// from context.
+func (w *worker) contextActor(src string) *event.Actor {
+	for i := len(w.addressed) - 1; i >= 0; i-- {
+		if w.addressed[i].src == src {
+			a := w.addressed[i].actor
+			a.Via = "context"
+			return &a
+		}
+	}
+	return nil
+}
+
+// lastTarget returns the target that source last addressed, if it was in this or the previous sentence.
+func (w *worker) lastTarget(src string, sentence int) actorRef {
+	for i := len(w.addressed) - 1; i >= 0; i-- {
+		a := w.addressed[i]
+		if a.src == src && sentence-a.sentence <= 1 {
+			t := a.tgt
+			t.via = "context"
+			return t
+		}
+	}
+	return actorRef{}
+}
+
+// inPlay lists the event's actor countries, for place disambiguation, and remembers them for the article.
+func (w *worker) inPlay(src, tgt *event.Actor) []string {
+	out := w.play[:0]
+	for _, a := range []*event.Actor{src, tgt} {
+		if a != nil && a.Country != "" {
+			out = append(out, a.Country)
+			if !slices.Contains(w.docCountries, a.Country) {
+				w.docCountries = append(w.docCountries, a.Country)
+			}
+		}
+	}
+	w.play = out
+	return out
+}
+
+func codeOrEmpty(a *event.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+// actor converts a resolved phrase into the event's actor.
+func (w *worker) actor(s *sentence, r actorRef) *event.Actor {
+	a := &event.Actor{
+		Code:  r.code,
+		Name:  r.name,
+		Text:  s.spanText(r.lo, r.hi),
+		Start: s.char(s.words[r.lo].Start),
+		End:   s.char(s.words[r.hi].End),
+		Via:   r.via,
+		Group: r.group,
+	}
+	c := countryOf(r.code)
+	a.Country = c
+	rest := r.code[len(c):]
+	if strings.HasPrefix(r.code, "IGO") {
+		a.Country = ""
+	}
+	for i := 0; i+3 <= len(rest); i += 3 {
+		a.Agents = append(a.Agents, rest[i:i+3])
+	}
+	if a.Agents == nil {
+		a.Agents = []string{}
+	}
+	return a
+}
+
+// spanText is the text of tokens lo..hi as written.
+func (s *sentence) spanText(lo, hi int) string {
+	if lo < 0 || hi < lo || hi >= len(s.words) {
+		return ""
+	}
+	return s.text[s.words[lo].Start-s.start : s.words[hi].End-s.start]
+}
+
+// confidence is a heuristic score in (0, 1): specific patterns, named actors and asserted claims score high;
+// coreference, missing targets and hedged claims lower it.
+func confidence(m *match, src, tgt actorRef, mod string, wantTarget bool) float64 {
+	c := 0.55 + 0.08*math.Min(float64(m.pat.Words), 3)
+	if src.via != "" {
+		c -= 0.12
+	}
+	if wantTarget && !tgt.ok() {
+		c -= 0.1
+	}
+	if tgt.ok() && tgt.via != "" {
+		c -= 0.08
+	}
+	if mod != "asserted" {
+		c -= 0.05
+	}
+	return math.Round(math.Max(0.05, math.Min(0.99, c))*100) / 100
+}
+
+// explain records why the event was coded.
+func (w *worker) explain(s *sentence, p int, m *match, src, tgt int) *event.Explanation {
+	e := &event.Explanation{Pattern: m.pat.Code + " " + m.pat.Text, Lexicon: m.pat.Where}
+	rel := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		h := s.head[i]
+		hw := "ROOT"
+		if h >= 0 {
+			hw = s.words[h].Form
+		}
+		return fmt.Sprintf("%s(%s, %s)", s.rel[i], hw, s.words[i].Form)
+	}
+	e.Path = append(e.Path, rel(p))
+	for _, i := range []int{src, tgt} {
+		// the chain from the argument up to the predicate
+		for j, d := i, 0; j >= 0 && j != p && d < 6; j, d = s.head[j], d+1 {
+			e.Path = append(e.Path, rel(j))
+		}
+	}
+	return e
+}

@@ -1,0 +1,203 @@
+package coder
+
+import (
+	"slices"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
+)
+
+// clauseRel reports whether a dependent starts a clause of its own, which a predicate's patterns must not
+// reach into.
+func clauseRel(s *sentence, c int) bool {
+	switch s.rel[c] {
+	case "advcl":
+		// an infinitive ("declined to comment", parsed as a purpose clause) belongs to its verb's pattern
+		m := s.child(c, "mark")
+		return m < 0 || s.words[m].XPOS != "TO"
+	case "ccomp", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass", "list", "discourse", "vocative", "reparandum", "orphan":
+		return true
+	case "conj":
+		return s.isVerb(c)
+	}
+	return false
+}
+
+// window collects the predicate's clause: its subtree without embedded clauses, in text order.
+func (w *worker) window(s *sentence, p int) []int {
+	win := w.win[:0]
+	var walk func(int)
+	walk = func(j int) {
+		win = append(win, j)
+		for _, c := range s.children(j) {
+			if clauseRel(s, c) {
+				if s.rel[c] == "ccomp" && j == p {
+					// a complement's marker and subject belong to the verb's pattern ("warned that the U.S. …")
+					for _, cc := range s.children(c) {
+						if r := s.rel[cc]; r == "mark" || r == "nsubj" || r == "nsubj:pass" {
+							walk(cc)
+						}
+					}
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(p)
+	slices.Sort(win)
+	w.win = win
+	return win
+}
+
+// match is a pattern matched at a predicate.
+type match struct {
+	pat      *lexicon.Pattern
+	target   int // token where the target phrase starts (-1: the default)
+	source   int // token where the source phrase starts (-1: the default)
+	used     []int
+	compound bool
+}
+
+func (w *worker) wordMatches(s *sentence, t int, e *lexicon.Elem) bool {
+	for _, k := range e.Alts {
+		if s.lkey[t] == k || s.key[t] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPattern tries one pattern over the window; pi is the predicate's position in win.
+func (w *worker) matchPattern(s *sentence, win []int, pi int, p *lexicon.Pattern, m *match) bool {
+	m.pat, m.target, m.source, m.compound = p, -1, -1, false
+	m.used = m.used[:0]
+	cur := pi
+	for i := range p.After {
+		e := &p.After[i]
+		switch e.Kind {
+		case lexicon.Target:
+			m.target = nextIndex(win, cur)
+			continue
+		case lexicon.Source:
+			m.source = nextIndex(win, cur)
+			continue
+		case lexicon.Compound:
+			m.compound = true
+			m.target = nextIndex(win, cur)
+			continue
+		case lexicon.Skip: // PETRARCH "^": any words may come between elements anyway
+			continue
+		}
+		found := -1
+		for j := cur + 1; j < len(win); j++ {
+			if w.wordMatches(s, win[j], e) {
+				found = j
+				break
+			}
+			if e.Adjacent {
+				break
+			}
+		}
+		if found < 0 {
+			return false
+		}
+		m.used = append(m.used, win[found])
+		cur = found
+	}
+	cur = pi
+	for i := len(p.Before) - 1; i >= 0; i-- {
+		e := &p.Before[i]
+		switch e.Kind {
+		case lexicon.Skip:
+			continue
+		case lexicon.Target, lexicon.Source, lexicon.Compound:
+			pos := -1
+			if cur > 0 {
+				pos = win[0] // the phrase before the verb: from the clause's start
+				if i > 0 {
+					pos = win[cur-1]
+				}
+			}
+			if e.Kind == lexicon.Source {
+				m.source = pos
+			} else {
+				m.target = pos
+				m.compound = e.Kind == lexicon.Compound
+			}
+			continue
+		}
+		found := -1
+		for j := cur - 1; j >= 0; j-- {
+			if w.wordMatches(s, win[j], e) {
+				found = j
+				break
+			}
+			if i+1 < len(p.Before) && p.Before[i+1].Adjacent {
+				break
+			}
+		}
+		if found < 0 {
+			return false
+		}
+		m.used = append(m.used, win[found])
+		cur = found
+	}
+	return true
+}
+
+func nextIndex(win []int, cur int) int {
+	if cur+1 < len(win) {
+		return win[cur+1]
+	}
+	return -2 // a slot at the end of the clause: nothing there
+}
+
+// bestMatch returns the most specific pattern of the predicate that matches, if any.
+func (w *worker) bestMatch(s *sentence, p int, pats []*lexicon.Pattern) (match, bool) {
+	if len(pats) == 0 {
+		return match{}, false
+	}
+	win := w.window(s, p)
+	pi := slices.Index(win, p)
+	m := match{used: w.used[:0]}
+	for _, pat := range pats {
+		if w.matchPattern(s, win, pi, pat, &m) {
+			w.used = m.used
+			return m, true
+		}
+	}
+	w.used = m.used
+	return match{}, false
+}
+
+// phraseAt finds the head of the noun phrase that starts at or after token t inside the predicate's clause.
+func (w *worker) phraseAt(s *sentence, t int, win []int) int {
+	if t < 0 {
+		return -1
+	}
+	start := slices.Index(win, t)
+	if start < 0 {
+		return -1
+	}
+	for _, j := range win[start:] {
+		switch s.rel[j] {
+		case "case", "det", "punct", "cc", "mark", "aux", "cop", "advmod", "det:predet":
+			continue
+		}
+		if !s.isNominal(j) && s.words[j].UPOS != "ADJ" {
+			continue
+		}
+		// climb from a modifier to the head of its phrase
+		h := j
+		for {
+			r := s.rel[h]
+			hh := s.head[h]
+			if hh < 0 || !(r == "compound" || r == "amod" || r == "flat" || r == "flat:name" || r == "nmod:poss" || r == "det" || r == "nummod") {
+				break
+			}
+			h = hh
+		}
+		return h
+	}
+	return -1
+}

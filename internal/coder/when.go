@@ -1,0 +1,100 @@
+package coder
+
+import (
+	"time"
+
+	"github.com/dyad-events/dyad/internal/timex"
+)
+
+// timeExpr is a temporal expression of a sentence located on its tokens.
+type timeExpr struct {
+	x    timex.Expr
+	head int // token at the top of the expression's subtree
+}
+
+// sentenceTimes finds the sentence's temporal expressions (once per sentence) and their head tokens.
+func (w *worker) sentenceTimes(s *sentence, pub time.Time) []timeExpr {
+	if s.timesDone {
+		return s.times
+	}
+	s.timesDone = true
+	s.times = s.times[:0]
+	for _, x := range w.c.timex.Find(s.text, pub) {
+		if x.Kind == timex.KindDuration || x.Kind == timex.KindOffset {
+			continue // "for three weeks" says how long, not when
+		}
+		lo, hi := -1, -1
+		for i := range s.words {
+			ws, we := s.words[i].Start-s.start, s.words[i].End-s.start
+			if we > x.Start && ws < x.End {
+				if lo < 0 {
+					lo = i
+				}
+				hi = i
+			}
+		}
+		if lo < 0 {
+			continue
+		}
+		// the head is the token of the span whose own head lies outside it
+		head := hi
+		for i := lo; i <= hi; i++ {
+			if h := s.head[i]; h < lo || h > hi {
+				head = i
+				if s.isNominal(i) || s.words[i].UPOS == "ADV" {
+					break
+				}
+			}
+		}
+		s.times = append(s.times, timeExpr{x: x, head: head})
+	}
+	return s.times
+}
+
+// governor returns the predicate an expression's head attaches to: the first verb (or event noun) above it.
+func governor(s *sentence, t int) int {
+	for j, d := s.head[t], 0; j >= 0 && d < 10; j, d = s.head[j], d+1 {
+		if s.isVerb(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// eventTime chooses the expression that governs predicate p: one attached to p itself, then one attached to
+// a clause p belongs to (a conjoined or controlling verb), then the sentence's only expression; ok is false
+// when the event takes the story's date.
+func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, bool) {
+	times := w.sentenceTimes(s, pub)
+	if len(times) == 0 {
+		return timex.Expr{}, false
+	}
+	best, rank := -1, 0
+	for i, t := range times {
+		g := governor(s, t.head)
+		r := 0
+		switch {
+		case t.head == p || s.head[t.head] == p || g == p:
+			r = 4
+		case g >= 0 && (s.head[p] == g && (s.rel[p] == "conj" || s.rel[p] == "xcomp") || s.head[g] == p && (s.rel[g] == "conj" || s.rel[g] == "xcomp")):
+			r = 3
+		case g >= 0 && s.head[g] >= 0 && s.head[g] == s.head[p] && s.rel[g] == "conj" && s.rel[p] == "conj":
+			r = 2
+		case len(times) == 1 && (g < 0 || !w.isPredicate(s, g)):
+			r = 1
+		}
+		if r > rank {
+			best, rank = i, r
+		}
+	}
+	if best < 0 {
+		return timex.Expr{}, false
+	}
+	return times[best].x, true
+}
+
+// isPredicate reports whether token g heads a clause of its own that could own a time expression (a verb
+// other than a bare auxiliary).
+func (w *worker) isPredicate(s *sentence, g int) bool {
+	return s.words[g].UPOS == "VERB"
+}

@@ -1,0 +1,212 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/source"
+)
+
+// locative prepositions: the phrases they head place an event
+var locPreps = keySet("in", "at", "near", "off", "outside", "inside", "across", "around", "throughout", "within",
+	"along", "into", "to", "from", "on", "over")
+
+// static places (where the event happened) versus movement ("to", "from"), which only places visits and
+// sentence-level fallbacks
+var motionPreps = keySet("to", "from", "into")
+
+var (
+	kProvince = lexicon.KeyOf("province")
+	kRegion   = lexicon.KeyOf("region")
+	kState    = lexicon.KeyOf("state")
+	kCity     = lexicon.KeyOf("city")
+	kIsland   = lexicon.KeyOf("island")
+)
+
+// placeAt resolves a locative phrase headed by h to a place. ctx supplies the countries in play.
+func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Place, int, int, bool) {
+	g := w.c.opt.Gazetteer
+	if g == nil || depth > 2 {
+		return geo.Place{}, 0, 0, false
+	}
+	// a country or capital the actor lexicon knows ("Afghanistan", "Kabul", "the U.S.")
+	if m := s.inActor[h]; m >= 0 {
+		a := s.actorAt[m].actor
+		lo, hi := m, m+s.actorAt[m].n-1
+		switch a.Kind {
+		case "country":
+			if p, ok := g.Country(countryOf(a.CodeOn(w.on))); ok {
+				return p, lo, hi, true
+			}
+		case "capital":
+			if p, ok := g.Resolve(s.spanText(lo, hi), ctx); ok {
+				return p, lo, hi, true
+			}
+		}
+	}
+	// a proper name: the longest run of name words ending at the head ("Helmand province", "Gaza Strip")
+	if s.words[h].UPOS == "PROPN" || s.upper[h] || isPlaceNoun(s.lkey[h]) {
+		lo := h
+		for lo > 0 && s.head[lo-1] == h && (s.rel[lo-1] == "compound" || s.rel[lo-1] == "flat" || s.rel[lo-1] == "flat:name" || s.rel[lo-1] == "amod" && s.words[lo-1].UPOS == "PROPN") {
+			lo--
+		}
+		for l := lo; l <= h; l++ {
+			name := s.spanText(l, h)
+			if l == h && g.Ambiguous(name) && s.words[h].UPOS != "PROPN" {
+				break
+			}
+			if p, ok := g.Resolve(name, ctx); ok {
+				return p, l, h, true
+			}
+		}
+	}
+	// "the island of Lesbos", "the province of Helmand", "northern Mali", "the Venezuelan border"
+	for _, c := range s.children(h) {
+		switch s.rel[c] {
+		case "nmod", "appos":
+			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
+				return p, lo, hi, true
+			}
+		case "amod", "compound":
+			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+				if p, ok := g.Country(countryOf(s.actorAt[m].actor.CodeOn(w.on))); ok {
+					return p, c, h, true
+				}
+			}
+		}
+	}
+	return geo.Place{}, 0, 0, false
+}
+
+func isPlaceNoun(k lexicon.Key) bool {
+	return k == kProvince || k == kRegion || k == kState || k == kCity || k == kIsland
+}
+
+// locatives returns the locative phrases that are dependents of predicate p: obliques (and noun modifiers
+// of its object) introduced by a locative preposition.
+func (w *worker) locatives(s *sentence, p int, motion bool, out []int) []int {
+	add := func(c int) {
+		cs := s.child(c, "case")
+		if cs < 0 || !locPreps[s.lkey[cs]] || (!motion && motionPreps[s.lkey[cs]]) {
+			return
+		}
+		out = append(out, c)
+	}
+	for _, c := range s.children(p) {
+		switch s.rel[c] {
+		case "obl", "obl:tmod", "nmod", "advcl":
+			add(c)
+		case "obj", "nsubj:pass":
+			for _, cc := range s.children(c) {
+				if s.rel[cc] == "nmod" {
+					add(cc)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// place locates an event: the locative phrase attached to its predicate (or a predicate it is coordinated
+// with), then any locative phrase of the sentence, then the article's dateline; the article's most salient
+// place is filled in after the whole document is coded (see fillSalient).
+func (w *worker) place(doc *source.Document, s *sentence, p int, code string, countries []string) *event.Location {
+	g := w.c.opt.Gazetteer
+	if g == nil {
+		return nil
+	}
+	ctx := geo.Context{Countries: append(countries, w.docCountries...)}
+	try := func(heads []int, from string) *event.Location {
+		for _, h := range heads {
+			if pl, lo, hi, ok := w.placeAt(s, h, ctx, 0); ok {
+				return location(pl, s.spanText(lo, hi), from)
+			}
+		}
+		return nil
+	}
+	visit := strings.HasPrefix(code, "042") || strings.HasPrefix(code, "043")
+	heads := w.locatives(s, p, visit, w.locs[:0])
+	if h := s.head[p]; h >= 0 && (s.rel[p] == "conj" || s.rel[p] == "xcomp") {
+		heads = w.locatives(s, h, visit, heads)
+	}
+	for _, c := range s.children(p) {
+		if s.rel[c] == "conj" && s.isVerb(c) {
+			heads = w.locatives(s, c, visit, heads)
+		}
+	}
+	w.locs = heads
+	if l := try(heads, "phrase"); l != nil {
+		return l
+	}
+	// any locative phrase of the sentence
+	heads = heads[:0]
+	for i := range s.words {
+		if s.isVerb(i) {
+			heads = w.locatives(s, i, true, heads)
+		}
+	}
+	w.locs = heads
+	if l := try(heads, "sentence"); l != nil {
+		return l
+	}
+	if dl := doc.Meta["dateline"]; dl != "" {
+		if pl, ok := g.ResolveQualified(dl, ctx); ok {
+			return location(pl, "", "dateline")
+		}
+	}
+	return nil
+}
+
+func location(p geo.Place, text, from string) *event.Location {
+	prec := "city"
+	switch p.Kind {
+	case geo.KindCountry:
+		prec = "country"
+	case geo.KindAdmin1, geo.KindRegion:
+		prec = "admin1"
+	}
+	return &event.Location{Name: p.Name, Admin1: p.Admin1, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+		Precision: prec, Text: text, From: from}
+}
+
+// notePlaces records the places named in the sentence's locative phrases, for the article's salient place.
+func (w *worker) notePlaces(s *sentence) {
+	g := w.c.opt.Gazetteer
+	if g == nil {
+		return
+	}
+	heads := w.locs[:0]
+	for i := range s.words {
+		if s.isVerb(i) {
+			heads = w.locatives(s, i, false, heads)
+		}
+	}
+	w.locs = heads
+	for _, h := range heads {
+		if pl, _, _, ok := w.placeAt(s, h, geo.Context{Countries: w.docCountries}, 0); ok {
+			w.salience[pl.ID]++
+			if w.salience[pl.ID] > w.salience[w.salientID] || w.salientID == 0 {
+				w.salientID = pl.ID
+			}
+		}
+	}
+}
+
+// fillSalient gives events without a place the article's most salient place.
+func (w *worker) fillSalient(events []event.Event) {
+	g := w.c.opt.Gazetteer
+	if g == nil || w.salientID == 0 {
+		return
+	}
+	pl, ok := g.ByID(w.salientID)
+	if !ok {
+		return
+	}
+	for i := range events {
+		if events[i].Location == nil {
+			events[i].Location = location(pl, "", "article")
+		}
+	}
+}

@@ -1,0 +1,20 @@
+package perceptron
+
+import "golang.org/x/sys/cpu"
+
+//go:noescape
+func addRowsAVX2(acc *int32, base *int16, offs *uint32, n int, blocks int)
+
+var haveAVX2 = cpu.X86.HasAVX2
+
+// addRows adds the dense rows at offs (each blocks×8 weights long) into acc.
+func addRows(acc []int32, base []int16, offs []uint32, blocks int) {
+	if len(offs) == 0 {
+		return
+	}
+	if haveAVX2 {
+		addRowsAVX2(&acc[0], &base[0], &offs[0], len(offs), blocks)
+		return
+	}
+	addRowsGo(acc, base, offs, blocks)
+}

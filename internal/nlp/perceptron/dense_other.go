@@ -1,0 +1,8 @@
+//go:build !amd64
+
+package perceptron
+
+// addRows adds the dense rows at offs (each blocks×8 weights long) into acc.
+func addRows(acc []int32, base []int16, offs []uint32, blocks int) {
+	addRowsGo(acc, base, offs, blocks)
+}

@@ -1,0 +1,306 @@
+package tagger
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+)
+
+func readConllu(t testing.TB, path string) []*conllu.Sentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// tinyOptions train quickly on the tiny corpus: every word there is rare, so the dictionary and its
+// shortcuts are off.
+func tinyOptions() Options {
+	o := DefaultOptions()
+	o.Iterations = 10
+	o.FixedMinCount = 1 << 20
+	o.CacheMinCount = 2
+	return o
+}
+
+func tinyModel(t testing.TB) (*Model, []*conllu.Sentence) {
+	t.Helper()
+	sents := readConllu(t, filepath.Join("testdata", "tiny.conllu"))
+	m, err := Train(context.Background(), sents, nil, tinyOptions(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, sents
+}
+
+func formsOf(s *conllu.Sentence) []string {
+	forms := make([]string, len(s.Words))
+	for i, w := range s.Words {
+		forms[i] = w.Form
+	}
+	return forms
+}
+
+func TestTagsItsTrainingData(t *testing.T) {
+	sents := readConllu(t, filepath.Join("testdata", "tiny.conllu"))
+	for _, opt := range []struct {
+		name string
+		edit func(*Options)
+	}{
+		{"two passes", func(*Options) {}},
+		{"one pass", func(o *Options) { o.OnePass = true }},
+		{"no blending", func(o *Options) { o.Blend, o.Sure = -1, -1 }},
+	} {
+		t.Run(opt.name, func(t *testing.T) {
+			o := tinyOptions()
+			opt.edit(&o)
+			mm, err := Train(context.Background(), sents, nil, o, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := mm.Evaluate(sents); a.UPOSCorrect != a.Words || a.XPOSCorrect != a.Words {
+				t.Errorf("on its own training data: UPOS %.1f%%, XPOS %.1f%%", a.UPOS(), a.XPOS())
+			}
+		})
+	}
+}
+
+func TestTagUnseenSentences(t *testing.T) {
+	m, _ := tinyModel(t)
+	tests := []struct {
+		sentence string
+		xpos     string
+	}{
+		{"The rebels attacked the capital .", "DT NNS VBD DT NN ."},
+		{"She welcomed the new agreement .", "PRP VBD DT JJ NN ."},
+	}
+	tg := m.NewTagger()
+	for _, tt := range tests {
+		forms := strings.Fields(tt.sentence)
+		upos, xpos := make([]string, len(forms)), make([]string, len(forms))
+		tg.Tag(forms, upos, xpos)
+		if got := strings.Join(xpos, " "); got != tt.xpos {
+			t.Errorf("%q: XPOS %q, want %q", tt.sentence, got, tt.xpos)
+		}
+		for i, u := range upos {
+			if u == "" {
+				t.Errorf("%q: word %d has no UPOS", tt.sentence, i)
+			}
+		}
+	}
+}
+
+func TestTagOddInput(t *testing.T) {
+	m, _ := tinyModel(t)
+	tg := m.NewTagger()
+	long := make([]string, 5000)
+	for i := range long {
+		long[i] = "word"
+	}
+	for _, forms := range [][]string{
+		nil,
+		{""},
+		{"\xff\xfe", "", "http://example.org", "ÉCOLE", "@", "1,000.5", "e-mail"},
+		long,
+		{"The", "end"},
+	} {
+		upos, xpos := make([]string, len(forms)), make([]string, len(forms))
+		tg.Tag(forms, upos, xpos)
+		for i := range forms {
+			if upos[i] == "" || xpos[i] == "" {
+				t.Fatalf("%d words: word %d untagged", len(forms), i)
+			}
+		}
+		// Output slices shorter than the sentence are filled as far as they go.
+		tg.Tag(forms, upos[:len(upos)/2], nil)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	m, sents := tinyModel(t)
+	var b bytes.Buffer
+	n, err := m.WriteTo(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int64(b.Len()) {
+		t.Errorf("WriteTo reported %d bytes, wrote %d", n, b.Len())
+	}
+	first := bytes.Clone(b.Bytes())
+	m2, err := Read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t1, t2 := m.NewTagger(), m2.NewTagger()
+	for _, s := range sents {
+		forms := formsOf(s)
+		u1, x1 := make([]string, len(forms)), make([]string, len(forms))
+		u2, x2 := make([]string, len(forms)), make([]string, len(forms))
+		t1.Tag(forms, u1, x1)
+		t2.Tag(forms, u2, x2)
+		if strings.Join(u1, " ")+strings.Join(x1, " ") != strings.Join(u2, " ")+strings.Join(x2, " ") {
+			t.Errorf("%s: tags differ after a round trip", s.ID)
+		}
+	}
+	var again bytes.Buffer
+	if _, err := m2.WriteTo(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again.Bytes()) {
+		t.Error("a read model writes different bytes")
+	}
+}
+
+func TestTrainingIsDeterministic(t *testing.T) {
+	sents := readConllu(t, filepath.Join("testdata", "tiny.conllu"))
+	var out [2]bytes.Buffer
+	for i := range out {
+		m, err := Train(context.Background(), sents, nil, tinyOptions(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.WriteTo(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("two trainings with the same seed wrote different models")
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	sents := readConllu(t, filepath.Join("testdata", "tiny.conllu"))
+	if _, err := Train(context.Background(), nil, nil, DefaultOptions(), nil); err == nil {
+		t.Error("training on nothing succeeded")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Train(ctx, sents, nil, DefaultOptions(), nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("training with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+func TestReadRejectsGarbage(t *testing.T) {
+	for _, in := range []string{"", "dyadTAG1", "dyadTAG1\x05abc", "something else entirely"} {
+		if _, err := Read(strings.NewReader(in)); err == nil {
+			t.Errorf("Read(%q) succeeded", in)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	m, _ := tinyModel(f)
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte("dyadTAG1"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Read(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		forms := []string{"The", "rebels", "attacked", "."}
+		m.NewTagger().Tag(forms, make([]string, 4), make([]string, 4))
+	})
+}
+
+// trainedModel loads the model that `dyad train` writes, skipping when it has not been trained.
+func trainedModel(t testing.TB) *Model {
+	p := filepath.Join("..", "models", "tagger.bin.gz")
+	f, err := os.Open(p)
+	if err != nil {
+		t.Skipf("no trained tagger at %s: %v", p, err)
+	}
+	defer f.Close()
+	m, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// ewtSentences reads an EWT file from the shared corpora, skipping when it is absent.
+func ewtSentences(t testing.TB, name string) []*conllu.Sentence {
+	p := filepath.Join("..", "..", "..", "..", "shared", "corpora", "ud-english-ewt", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("UD English EWT not found at %s (shared data absent): %v", p, err)
+	}
+	return readConllu(t, p)
+}
+
+// TestTrainedModelOnDev checks the trained model against the dev set it was tuned on.
+func TestTrainedModelOnDev(t *testing.T) {
+	m := trainedModel(t)
+	a := m.Evaluate(ewtSentences(t, "en_ewt-ud-dev.conllu"))
+	t.Logf("dev: UPOS %.2f%%, XPOS %.2f%% of %d words", a.UPOS(), a.XPOS(), a.Words)
+	if a.UPOS() < 94.5 || a.XPOS() < 94 {
+		t.Errorf("dev UPOS %.2f%%, XPOS %.2f%%: below 94.5%% / 94%%", a.UPOS(), a.XPOS())
+	}
+}
+
+// TestTrainEWT rebuilds the model from EWT and writes it where `dyad train` would. It is slow, so it
+// runs only when DYAD_TRAIN_MODELS is set.
+func TestTrainEWT(t *testing.T) {
+	if os.Getenv("DYAD_TRAIN_MODELS") == "" {
+		t.Skip("set DYAD_TRAIN_MODELS=1 to train on EWT and write ../models/tagger.bin.gz")
+	}
+	train, dev := ewtSentences(t, "en_ewt-ud-train.conllu"), ewtSentences(t, "en_ewt-ud-dev.conllu")
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	start := time.Now()
+	m, err := Train(context.Background(), train, dev, DefaultOptions(), log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("trained in %v", time.Since(start))
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join("..", "models"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("..", "models", "tagger.bin.gz"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %d bytes", b.Len())
+}
+
+// BenchmarkTag tags the EWT dev set with the trained model.
+func BenchmarkTag(b *testing.B) {
+	m := trainedModel(b)
+	dev := ewtSentences(b, "en_ewt-ud-dev.conllu")
+	sents := make([][]string, len(dev))
+	words := 0
+	for i, s := range dev {
+		sents[i] = formsOf(s)
+		words += len(sents[i])
+	}
+	tg := m.NewTagger()
+	upos, xpos := make([]string, 1024), make([]string, 1024)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, forms := range sents {
+			tg.Tag(forms, upos, xpos)
+		}
+	}
+	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N*words)
+	b.ReportMetric(ns, "ns/token")
+	b.ReportMetric(1e9/ns, "tokens/s")
+}

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"io/fs"
+	"strconv"
+	"strings"
+)
+
+// Dialect is what differs between SQL backends; everything else is shared.
+type Dialect struct {
+	Name string // "sqlite", "postgres"
+	// Numbered placeholders ($1, $2) instead of "?".
+	Numbered bool
+	// TextMatch is the WHERE term for Filter.Text, with one placeholder, over events aliased "e";
+	// TextQuery turns the user's words into its argument ("" when there is no word to look for).
+	TextMatch string
+	TextQuery func(words string) string
+	// MigrationLock, when set, runs first in the migration transaction so that two processes do not
+	// migrate at once (SQLite's immediate transactions already serialise).
+	MigrationLock string
+	// Migrations holds NNN_name.sql files (in any folder), applied in order of NNN.
+	Migrations fs.FS
+	// Classify wraps driver errors as ErrReadOnly, ErrLocked or ErrFull where it recognises them.
+	Classify func(error) error
+}
+
+// rebind rewrites "?" placeholders as $1, $2… for dialects that number them. Statements here never
+// hold a literal question mark.
+func (d *Dialect) rebind(q string) string {
+	if !d.Numbered {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (d *Dialect) classify(err error) error {
+	if err == nil || d.Classify == nil {
+		return err
+	}
+	return d.Classify(err)
+}
