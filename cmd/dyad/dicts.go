@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/lexicon"
-	"github.com/dyad-events/dyad/internal/lexicon/petrarch"
 )
 
 // loadDicts builds a lexicon from --dict KIND:DIR flags on top of the built-in one; nil when there are none.
@@ -26,7 +25,7 @@ func loadDicts(specs []string) (*lexicon.Lexicon, error) {
 		case "dyad":
 			err = lex.LoadDir(dir)
 		case "petrarch":
-			err = petrarch.LoadDir(lex, dir)
+			err = loadPetrarch(lex, dir)
 		default:
 			return nil, fmt.Errorf("--dict %q: unknown dictionary kind %q (known: dyad, petrarch)", spec, kind)
 		}

@@ -52,15 +52,8 @@ failure; --json prints {"passed": N, "total": M, "enabled": {...}, "by_category"
 				}
 				logger.Warn("validation file", "err", err)
 			}
-			files := lexpetrarch.Files{}
-			for _, n := range []struct {
-				name string
-				to   *[]string
-			}{{f.Env.Verbfile, &files.Verbs}, {f.Env.Actorfile, &files.Actors}, {f.Env.Agentfile, &files.Agents}, {f.Env.Discardfile, &files.Discards}} {
-				if n.name != "" {
-					*n.to = append(*n.to, n.name)
-				}
-			}
+			var files lexpetrarch.Files
+			files.Verbs, files.Actors, files.Agents, files.Discards = f.Env.Dictionaries()
 			if len(files.Verbs) == 0 || len(files.Actors) == 0 {
 				return fmt.Errorf("%s: <Environment> names no Verbfile or Actorfile", args[0])
 			}
@@ -103,6 +96,21 @@ failure; --json prints {"passed": N, "total": M, "enabled": {...}, "by_category"
 	cmd.Flags().StringVar(&models, "models", "", "load NLP models from this folder instead of the embedded ones")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
+}
+
+// loadPetrarch adds a PETRARCH dictionary folder (--dict petrarch:DIR). Third-party dictionaries ship with a
+// few broken lines (the Phoenix files have about twenty): each is reported as a warning, file:line and
+// reason, and the good lines are used.
+func loadPetrarch(lex *lexicon.Lexicon, dir string) error {
+	err := lexpetrarch.LoadDir(lex, dir)
+	var el lexicon.ErrorList
+	if !errors.As(err, &el) {
+		return err
+	}
+	for _, e := range el {
+		slog.Warn("petrarch dictionary: broken line skipped", "err", e)
+	}
+	return nil
 }
 
 // petrarchDir returns the folder of the one --dict petrarch:DIR flag.

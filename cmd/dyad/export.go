@@ -46,13 +46,15 @@ func newExportCmd() *cobra.Command {
 		Long: `export streams the stored events that pass the filters (the same as query's) to standard output or
 to -o FILE: csv (every field, flat, with a header), jsonl (every field), parquet (typed columns) or gdelt
 (GDELT 2.0 event-table rows, tab-separated, with NumSources and NumArticles from syndicated copies).
-Memory stays flat however many events there are. With -o the file appears only once it is complete.`,
+Events come in the order they were stored, so that memory stays flat however many there are. With -o
+the file appears only once it is complete.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := ff.filter()
 			if err != nil {
 				return err
 			}
+			f.StoredOrder = true // no sort: a full export streams from the table
 			switch format {
 			case "csv", "jsonl", "parquet", "gdelt":
 			default:

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"iter"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,12 +35,14 @@ type batchCoder interface {
 
 func newIngestCmd(logger *slog.Logger) *cobra.Command {
 	var (
-		cf    coderFlags
-		db    string
-		input string
-		date  string
-		batch int
-		quiet bool
+		cf      coderFlags
+		db      string
+		input   string
+		date    string
+		batch   int
+		quiet   bool
+		timeout time.Duration
+		retries int
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [--db DSN] [flags] PATH|URL|-...",
@@ -62,7 +65,14 @@ any failed.`,
 			if err != nil {
 				return err
 			}
-			opt := source.Options{Format: fmtIn, Logger: logger}
+			if timeout <= 0 {
+				return fmt.Errorf("--timeout %v: want a positive duration", timeout)
+			}
+			// Retries: the flag counts them, Options.Retries takes a negative value for none.
+			opt := source.Options{Format: fmtIn, Logger: logger, HTTP: &http.Client{Timeout: timeout}, Retries: retries}
+			if retries == 0 {
+				opt.Retries = -1
+			}
 			if date != "" {
 				if opt.Date, err = time.Parse("2006-01-02", date); err != nil {
 					return fmt.Errorf("--date %q: want YYYY-MM-DD", date)
@@ -97,6 +107,8 @@ any failed.`,
 	fl.StringVar(&date, "date", "", "publication date (YYYY-MM-DD) for articles that carry none")
 	fl.IntVar(&batch, "batch", ingest.DefaultBatch, "documents per transaction")
 	fl.BoolVarP(&quiet, "quiet", "q", false, "no progress, only errors and the summary")
+	fl.DurationVar(&timeout, "timeout", source.DefaultHTTPTimeout, "give up on a URL after this long")
+	fl.IntVar(&retries, "retries", source.DefaultRetries, "retries of a URL after a timeout or a 5xx/429 answer, with doubling waits")
 	return cmd
 }
 

@@ -11,13 +11,13 @@ import (
 
 // actorRef is a resolved actor phrase.
 type actorRef struct {
-	code   string // full CAMEO actor code
-	name   string // canonical name
-	kind   string // person, group, country, capital, igo, org, agent (an agent noun without a name)
-	head   int    // token of the phrase's head
-	lo, hi int    // tokens of the phrase to cite (inclusive)
-	via    string // coref, context, capital
-	group  string // named organisation, when one resolved the code
+	code    string // full CAMEO actor code
+	name    string // canonical name
+	kind    string // person, group, country, capital, igo, org, agent (an agent noun without a name)
+	head    int    // token of the phrase's head
+	lo, hi  int    // tokens of the phrase to cite (inclusive)
+	via     string // coref, context, capital
+	group   string // named organisation, when one resolved the code
 	person  bool
 	last    lexicon.Key // last word of a person's name, for later mentions by surname
 	headKey lexicon.Key // lemma of the phrase's head noun, for "the spokesman" after "a Taliban spokesman"
@@ -100,10 +100,56 @@ func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
 	if ref.code == "" {
 		ref = w.coref(s, h, agents, ref)
 	}
+	if ref.code == "" && agents != "" && !isPronoun(s, h) {
+		// "gunmen", "police", "three people": an agent without a country belongs to the country the
+		// sentence (or else the article) is about, as ICEWS codes "Police (Mexico)"
+		if c := w.contextCountry(s); c != "" {
+			ref.code, ref.kind, ref.via = c+agents, "agent", "context"
+		}
+	}
 	if ref.code != "" {
 		w.mem.remember(s, ref)
 	}
 	return ref
+}
+
+func isPronoun(s *sentence, h int) bool { return s.words[h].UPOS == "PRON" }
+
+// contextCountry is the country a sentence is about: the country of the first place named in a locative
+// phrase, else the first country named in the sentence, else the article's first country.
+func (w *worker) contextCountry(s *sentence) string {
+	if s.ctxDone {
+		return s.ctxCountry
+	}
+	s.ctxDone = true
+	g := w.c.opt.Gazetteer
+	if g != nil {
+		heads := w.locs[:0]
+		for i := range s.words {
+			if s.isVerb(i) {
+				heads = w.locatives(s, i, false, heads)
+			}
+		}
+		w.locs = heads
+		for _, h := range heads {
+			if pl, _, _, ok := w.placeAt(s, h, geoContext(w.docCountries), 0); ok && pl.Country != "" {
+				s.ctxCountry = pl.Country
+				return s.ctxCountry
+			}
+		}
+	}
+	for i := range s.words {
+		if m := s.actorAt[i]; m.n > 0 && (m.actor.Kind == "country" || m.actor.Kind == "capital") {
+			if c := countryOf(m.actor.CodeOn(w.on)); c != "" {
+				s.ctxCountry = c
+				return c
+			}
+		}
+	}
+	if len(w.docCountries) > 0 {
+		s.ctxCountry = w.docCountries[0]
+	}
+	return s.ctxCountry
 }
 
 // extendName widens a person's span to the title and organisation in front ("C.I.A. director William Burns").
@@ -197,7 +243,9 @@ func (w *worker) headAgents(s *sentence, h int) string {
 	}
 	for _, c := range s.children(h) {
 		if (s.rel[c] == "compound" || s.rel[c] == "flat" || s.rel[c] == "amod") && c < h {
-			if am := s.agentAt[c]; am.n > 0 && (am.agent.Title || s.words[h].UPOS == "PROPN") {
+			// a title before a name ("President Biden"), or a sector noun before a role noun that has
+			// none of its own ("opposition leader", "army chief", "military officials")
+			if am := s.agentAt[c]; am.n > 0 {
 				return strings.Join(am.agent.Codes, "")
 			}
 		}
@@ -278,8 +326,8 @@ func (w *worker) npSpan(s *sentence, h int) (int, int) {
 		}
 	}
 	walk(h)
-	// a phrase never starts with its case marker or punctuation
-	for lo < h && (s.rel[lo] == "case" || s.rel[lo] == "punct" || s.rel[lo] == "cc") {
+	// a phrase never starts with its case marker ("according to"), punctuation or conjunction
+	for lo < h && (s.rel[lo] == "case" || s.rel[lo] == "punct" || s.rel[lo] == "cc" || s.rel[lo] == "fixed" || s.rel[lo] == "mark") {
 		lo++
 	}
 	return lo, hi

@@ -23,8 +23,8 @@ import (
 
 // Options configure a Coder.
 type Options struct {
-	Pipeline *nlp.Pipeline     // required
-	Lexicon  *lexicon.Lexicon  // required
+	Pipeline *nlp.Pipeline      // required
+	Lexicon  *lexicon.Lexicon   // required
 	Ontology *ontology.Ontology // required
 	// Gazetteer places events; nil leaves every location empty.
 	Gazetteer *geo.Gazetteer
@@ -228,9 +228,9 @@ func (w *worker) dropSayings(s *sentence, events []event.Event, first int) []eve
 
 // charPos converts increasing byte offsets into character offsets of one document in a single pass.
 type charPos struct {
-	src      string
-	byteAt   int
-	runeAt   int
+	src    string
+	byteAt int
+	runeAt int
 }
 
 func (c *charPos) at(b int) int {

@@ -89,6 +89,20 @@ func (w *worker) subject(s *sentence, p int) (int, bool) {
 	return -1, false
 }
 
+// nextActor finds an actor named right after a verb that the parse left without an object ("may attack
+// Ukraine next month", with "Ukraine" taken for a modifier of "month").
+func (w *worker) nextActor(s *sentence, p, subj int) int {
+	for i := p + 1; i < len(s.words) && i <= p+2; i++ {
+		if s.words[i].UPOS == "ADP" || s.words[i].UPOS == "PUNCT" || s.isVerb(i) {
+			return -1
+		}
+		if m := s.inActor[i]; m >= 0 && i != subj && (s.actorAt[m].actor.Kind == "country" || s.actorAt[m].actor.Kind == "group" || s.actorAt[m].actor.Kind == "capital") {
+			return i
+		}
+	}
+	return -1
+}
+
 // relative maps a relative pronoun subject ("who", "which") to the noun its clause modifies.
 func (w *worker) relative(s *sentence, p, c int) int {
 	if (s.key[c] == kWho || s.key[c] == kWhich || s.key[c] == kThat) && s.rel[p] == "acl:relcl" {
@@ -97,9 +111,14 @@ func (w *worker) relative(s *sentence, p, c int) int {
 	return -1
 }
 
-// isPassive reports whether p is a passive verb.
+// isPassive reports whether p is a passive verb. A participle modifying a noun ("the activists arrested
+// on Monday") is passive, unless that noun is the sentence's root: then the parse has missed the main verb
+// ("The German chancellor traveled to Ukraine", with "traveled" taken for a participle).
 func isPassive(s *sentence, p int) bool {
-	return s.child(p, "nsubj:pass", "aux:pass") >= 0 || s.words[p].XPOS == "VBN" && s.rel[p] == "acl"
+	if s.child(p, "nsubj:pass", "aux:pass") >= 0 {
+		return true
+	}
+	return s.words[p].XPOS == "VBN" && s.rel[p] == "acl" && s.head[p] >= 0 && s.head[s.head[p]] >= 0
 }
 
 // agent returns the "by" agent of a passive predicate.
@@ -136,7 +155,7 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 	}
 	if src < 0 {
 		// "the government ordered the arrest of …": the nominal's agent is its verb's subject
-		if h := s.head[n]; h >= 0 && (s.rel[n] == "obj" || s.rel[n] == "nsubj:pass") && s.isVerb(h) {
+		if h := s.head[n]; h >= 0 && (s.rel[n] == "obj" || s.rel[n] == "nsubj:pass") && s.isVerb(h) && agentiveVerbs[s.lkey[h]] {
 			if sub, pass := w.subject(s, h); sub >= 0 && !pass {
 				src = sub
 			}
@@ -145,7 +164,15 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 	return src, tgt
 }
 
-// conjuncts returns h and the nominal conjuncts coordinated with it ("Brazil and Argentina").
+// agentiveVerbs take an event noun as the thing their subject does ("launched an attack", "ordered the
+// arrest"); a verb of reaction ("condemned the attack") does not make its subject the attacker.
+var agentiveVerbs = keySet("launch", "carry", "conduct", "stage", "mount", "order", "begin", "start", "continue",
+	"step", "intensify", "escalate", "resume", "announce", "make", "hold", "pay", "give", "issue", "impose",
+	"extend", "offer", "send", "deliver", "provide", "sign", "seal", "strike", "reach", "unleash", "undertake",
+	"perform", "commit", "wage", "lead", "organize", "organise", "initiate", "plan", "threaten", "vow", "pledge")
+
+// conjuncts returns h and the nominal conjuncts coordinated with it ("Brazil and Argentina"); for a noun
+// whose country adjectives are coordinated ("Ukrainian and Russian negotiators") it returns the adjectives.
 func conjuncts(s *sentence, h int, out []int) []int {
 	out = append(out[:0], h)
 	for _, c := range s.children(h) {
@@ -153,8 +180,29 @@ func conjuncts(s *sentence, h int, out []int) []int {
 			out = append(out, c)
 		}
 	}
+	if len(out) > 1 {
+		return out
+	}
+	for _, c := range s.children(h) {
+		if (s.rel[c] == "amod" || s.rel[c] == "compound") && s.inActor[c] >= 0 {
+			n := len(out)
+			for _, cc := range s.children(c) {
+				if s.rel[cc] == "conj" && s.inActor[cc] >= 0 {
+					out = append(out, cc)
+				}
+			}
+			if len(out) > n {
+				out[0] = c
+				return out
+			}
+		}
+	}
 	return out
 }
+
+// reciprocalRoots are the kinds of event that coordinated actors do with each other ("Egypt and Israel
+// signed a deal": each signs with the other).
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "08": true, "19": true}
 
 // modality returns the modality of predicate p and whether it is negated.
 func (w *worker) modality(s *sentence, p int) (string, bool) {
@@ -218,7 +266,7 @@ func (w *worker) attribution(s *sentence, p int) (lo, hi int, nameLo, nameHi int
 			}
 			// according to X
 			if s.rel[c] == "obl" || s.rel[c] == "nmod" {
-				if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kAccording {
+				if cs := s.child(c, "case"); cs >= 0 && (s.lkey[cs] == kAccording || s.key[cs] == kAccording) {
 					l, h := w.npSpan(s, c)
 					return cs, h, l, h, true
 				}
@@ -278,6 +326,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			if tgtHead < 0 {
 				tgtHead = s.child(p, "iobj")
 			}
+			if tgtHead < 0 {
+				tgtHead = w.nextActor(s, p, srcHead)
+			}
 		}
 	}
 	if m.source >= 0 {
@@ -309,8 +360,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			}
 		}
 	}
-	// an event needs a target unless its kind stands alone (statements, protests, force posture)
-	needTarget := !targetlessRoots[root]
+	// an event needs a target unless its kind stands alone (declining comment, denials, protests, force
+	// posture): "X said …" with nobody addressed is attribution, not an event
+	needTarget := !targetlessRoots[root] && !targetlessCodes[m.pat.Code]
 	mod, neg := w.modality(s, p)
 	if neg && !w.c.opt.IncludeNegated {
 		return events
@@ -321,6 +373,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		tgts = conjuncts(s, tgtHead, nil)
 	} else {
 		tgts = []int{-1}
+	}
+	// "Brazil and Argentina signed a trade agreement": the object is no actor, so each signs with the other
+	reciprocal := len(srcs) > 1 && reciprocalRoots[root] && (tgtHead < 0 || !w.resolveNoMem(s, tgtHead, on).ok())
+	if reciprocal {
+		tgts = srcs
 	}
 	info, ok := w.c.opt.Ontology.Event(m.pat.Code)
 	if !ok {
@@ -349,6 +406,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			continue
 		}
 		for _, th := range tgts {
+			if reciprocal && th == sh {
+				continue
+			}
 			var tgt actorRef
 			if th >= 0 {
 				tgt = w.resolve(s, th, on)
@@ -396,7 +456,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			}
 			e.Source = w.actor(s, src)
 			switch {
-			case tgt.via == "context":
+			case tgt.via == "discourse":
 				e.Target = w.contextActor(src.code)
 			case tgt.ok():
 				e.Target = w.actor(s, tgt)
@@ -408,7 +468,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				e.Explain = w.explain(s, p, m, sh, th)
 			}
 			events = append(events, e)
-			if e.Target != nil && tgt.via != "context" {
+			if e.Target != nil && tgt.via != "discourse" {
 				w.addressed = append(w.addressed, addressed{src: src.code, tgt: tgt, actor: *e.Target, sentence: s.index})
 			}
 		}
@@ -416,8 +476,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	return events
 }
 
-// roots whose events may stand without a target
-var targetlessRoots = map[string]bool{"01": true, "14": true, "15": true}
+// roots and codes whose events may stand without a target
+var (
+	targetlessRoots = map[string]bool{"14": true, "15": true}
+	targetlessCodes = map[string]bool{"011": true, "016": true}
+)
 
 // roots whose target can be the subject of a complement clause ("warned that X would …")
 var reportRoots = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true}
@@ -439,7 +502,7 @@ func (w *worker) contextActor(src string) *event.Actor {
 	for i := len(w.addressed) - 1; i >= 0; i-- {
 		if w.addressed[i].src == src {
 			a := w.addressed[i].actor
-			a.Via = "context"
+			a.Via = "discourse"
 			return &a
 		}
 	}
@@ -452,7 +515,7 @@ func (w *worker) lastTarget(src string, sentence int) actorRef {
 		a := w.addressed[i]
 		if a.src == src && sentence-a.sentence <= 1 {
 			t := a.tgt
-			t.via = "context"
+			t.via = "discourse"
 			return t
 		}
 	}

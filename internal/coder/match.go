@@ -67,44 +67,16 @@ func (w *worker) wordMatches(s *sentence, t int, e *lexicon.Elem) bool {
 	return false
 }
 
-// matchPattern tries one pattern over the window; pi is the predicate's position in win.
+// matchPattern tries one pattern over the window; pi is the predicate's position in win. Words may recur
+// in a clause ("imposed sanctions on Monday on seven companies"), so the match backtracks over the
+// occurrences of each word until every slot holds a phrase that is not a time expression.
 func (w *worker) matchPattern(s *sentence, win []int, pi int, p *lexicon.Pattern, m *match) bool {
 	m.pat, m.target, m.source, m.compound = p, -1, -1, false
 	m.used = m.used[:0]
-	cur := pi
-	for i := range p.After {
-		e := &p.After[i]
-		switch e.Kind {
-		case lexicon.Target:
-			m.target = nextIndex(win, cur)
-			continue
-		case lexicon.Source:
-			m.source = nextIndex(win, cur)
-			continue
-		case lexicon.Compound:
-			m.compound = true
-			m.target = nextIndex(win, cur)
-			continue
-		case lexicon.Skip: // PETRARCH "^": any words may come between elements anyway
-			continue
-		}
-		found := -1
-		for j := cur + 1; j < len(win); j++ {
-			if w.wordMatches(s, win[j], e) {
-				found = j
-				break
-			}
-			if e.Adjacent {
-				break
-			}
-		}
-		if found < 0 {
-			return false
-		}
-		m.used = append(m.used, win[found])
-		cur = found
+	if !w.matchAfter(s, win, p.After, 0, pi, m) {
+		return false
 	}
-	cur = pi
+	cur := pi
 	for i := len(p.Before) - 1; i >= 0; i-- {
 		e := &p.Before[i]
 		switch e.Kind {
@@ -143,6 +115,59 @@ func (w *worker) matchPattern(s *sentence, win []int, pi int, p *lexicon.Pattern
 		cur = found
 	}
 	return true
+}
+
+// matchAfter matches els[i:] after window position cur.
+func (w *worker) matchAfter(s *sentence, win []int, els []lexicon.Elem, i, cur int, m *match) bool {
+	if i == len(els) {
+		return true
+	}
+	e := &els[i]
+	switch e.Kind {
+	case lexicon.Skip:
+		return w.matchAfter(s, win, els, i+1, cur, m)
+	case lexicon.Target, lexicon.Source, lexicon.Compound:
+		pos := nextIndex(win, cur)
+		if pos >= 0 {
+			if h := w.phraseAt(s, pos, win); h >= 0 && w.isTime(s, h) {
+				return false // "on Monday" is not the target of "impose sanctions on +"
+			}
+		}
+		switch e.Kind {
+		case lexicon.Source:
+			m.source = pos
+		case lexicon.Compound:
+			m.compound, m.target = true, pos
+		default:
+			m.target = pos
+		}
+		return w.matchAfter(s, win, els, i+1, cur, m)
+	}
+	for j := cur + 1; j < len(win); j++ {
+		if w.wordMatches(s, win[j], e) {
+			n := len(m.used)
+			m.used = append(m.used, win[j])
+			if w.matchAfter(s, win, els, i+1, j, m) {
+				return true
+			}
+			m.used = m.used[:n]
+		}
+		if e.Adjacent {
+			break
+		}
+	}
+	return false
+}
+
+// isTime reports whether token t is part of a temporal expression ("on Monday", "last year").
+func (w *worker) isTime(s *sentence, t int) bool {
+	for _, x := range w.sentenceTimes(s, w.on) {
+		ws, we := s.words[t].Start-s.start, s.words[t].End-s.start
+		if ws >= x.x.Start && we <= x.x.End {
+			return true
+		}
+	}
+	return false
 }
 
 func nextIndex(win []int, cur int) int {

@@ -28,6 +28,8 @@ type sentence struct {
 	inActor    []int // index of the actor mention covering token i, or -1
 	times      []timeExpr
 	timesDone  bool
+	ctxCountry string
+	ctxDone    bool
 }
 
 type mention struct {
@@ -57,6 +59,7 @@ func (s *sentence) build(lex *lexicon.Lexicon) {
 	s.actorAt, s.agentAt = s.actorAt[:n], s.agentAt[:n]
 	clear(s.kidStart)
 	s.timesDone = false
+	s.ctxDone, s.ctxCountry = false, ""
 	for i := range s.words {
 		w := &s.words[i]
 		s.head[i] = w.Head - 1

@@ -70,6 +70,10 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 				return p, lo, hi, true
 			}
 		case "amod", "compound":
+			// "the Venezuelan border", "the Afghan capital": a country adjective on a geographic noun
+			if !geoNouns[s.lkey[h]] {
+				continue
+			}
 			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
 				if p, ok := g.Country(countryOf(s.actorAt[m].actor.CodeOn(w.on))); ok {
 					return p, c, h, true
@@ -79,6 +83,13 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 	}
 	return geo.Place{}, 0, 0, false
 }
+
+// geographic nouns that a country adjective turns into a place
+var geoNouns = keySet("border", "frontier", "coast", "coastline", "waters", "capital", "city", "town", "village",
+	"territory", "side", "soil", "province", "region", "airspace", "mainland", "countryside", "north", "south",
+	"east", "west", "countryside", "port", "island", "islands", "desert", "mountains", "highlands", "enclave")
+
+func geoContext(countries []string) geo.Context { return geo.Context{Countries: countries} }
 
 func isPlaceNoun(k lexicon.Key) bool {
 	return k == kProvince || k == kRegion || k == kState || k == kCity || k == kIsland

@@ -2,15 +2,17 @@ package event
 
 // Actor is one side of an event. Offsets are in characters (Unicode code points) of the document text.
 type Actor struct {
-	Code    string   `json:"code"`            // full CAMEO actor code, country then agents: "USASPY", "AFGINS", "IGOUNO"
-	Country string   `json:"country"`         // ISO 3166 alpha-3, a region code, or "" for unknown
-	Agents  []string `json:"agents"`          // agent codes in order: ["GOV"], ["SPY"], ["INS"]
-	Name    string   `json:"name"`            // canonical name from the lexicon: "United States", "Taliban"
-	Text    string   `json:"text"`            // the words in the text: "C.I.A. director William Burns"
-	Start   int      `json:"start"`           // character offset of Text in the document
-	End     int      `json:"end"`             // end offset (exclusive)
-	Via     string   `json:"via,omitempty"`   // how it was resolved when not literal: "coref", "capital", "context"
-	Group   string   `json:"group,omitempty"` // named group or organisation when one is known: "Taliban", "C.I.A."
+	Code    string   `json:"code"`          // full CAMEO actor code, country then agents: "USASPY", "AFGINS", "IGOUNO"
+	Country string   `json:"country"`       // ISO 3166 alpha-3, a region code, or "" for unknown
+	Agents  []string `json:"agents"`        // agent codes in order: ["GOV"], ["SPY"], ["INS"]
+	Name    string   `json:"name"`          // canonical name from the lexicon: "United States", "Taliban"
+	Text    string   `json:"text"`          // the words in the text: "C.I.A. director William Burns"
+	Start   int      `json:"start"`         // character offset of Text in the document
+	End     int      `json:"end"`           // end offset (exclusive)
+	Via     string   `json:"via,omitempty"` // how it was resolved when not literal: "coref" (an earlier mention), "capital" (a seat of
+	// government), "context" (an agent given the country the sentence or article is about), "discourse"
+	// (the target the same source addressed just before)
+	Group string `json:"group,omitempty"` // named group or organisation when one is known: "Taliban", "C.I.A."
 }
 
 // Verb is the predicate that carries the event.

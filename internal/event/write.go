@@ -90,7 +90,7 @@ var FlatColumns = []string{
 	"location_name", "location_admin1", "location_country", "location_lat", "location_lon", "location_precision", "location_text",
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+func itoa(i int) string     { return strconv.Itoa(i) }
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 func actorCols(a *Actor, row []string) []string {

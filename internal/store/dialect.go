@@ -15,6 +15,9 @@ type Dialect struct {
 	// TextQuery turns the user's words into its argument ("" when there is no word to look for).
 	TextMatch string
 	TextQuery func(words string) string
+	// IndexText, when set, runs at the end of each Put with the highest event seq before the batch, to
+	// index the batch's sentences for full-text search in one statement.
+	IndexText string
 	// MigrationLock, when set, runs first in the migration transaction so that two processes do not
 	// migrate at once (SQLite's immediate transactions already serialise).
 	MigrationLock string

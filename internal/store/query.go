@@ -93,11 +93,14 @@ func Words(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// Events yields the events that pass f, by day then storage order.
+// Events yields the events that pass f, by day then storage order, or in storage order only.
 func (s *SQL) Events(ctx context.Context, f Filter) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		where, args := s.where(&f)
 		q := "SELECT e.seq, e." + strings.Join(eventColumns, ", e.") + " FROM events e" + where + " ORDER BY e.day, e.seq"
+		if f.StoredOrder {
+			q = "SELECT e.seq, e." + strings.Join(eventColumns, ", e.") + " FROM events e" + where + " ORDER BY e.seq"
+		}
 		if f.Limit > 0 {
 			q += " LIMIT ?"
 			args = append(args, f.Limit)

@@ -1,11 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,7 +52,7 @@ var putSQL = struct {
 	byID, byURL, byHash, exact, bands, story, doc, band, publisher, bumpStory, bumpEvents, event, actor string
 }{
 	byID:   "SELECT 1 FROM documents WHERE id = ?",
-	byURL:  "SELECT 1 FROM documents WHERE url = ?",
+	byURL:  "SELECT 1 FROM documents WHERE url = ? AND url <> ''", // the second term lets the partial index serve
 	byHash: "SELECT 1 FROM documents WHERE content_hash = ? AND publisher = ? AND url = ''",
 	exact:  "SELECT story_id FROM documents WHERE content_hash = ? ORDER BY added, id LIMIT 1",
 	bands: "SELECT d.story_id, d.fingerprint FROM doc_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band_key IN (" +
@@ -63,8 +66,8 @@ var putSQL = struct {
 	bumpEvents: "UPDATE events SET num_articles = num_articles + 1, num_sources = num_sources + ? WHERE story_id = ?",
 	event: "INSERT INTO events (" + strings.Join(eventColumns, ", ") + ") VALUES (" +
 		strings.Repeat("?, ", len(eventColumns)-1) + "?) ON CONFLICT DO NOTHING",
-	actor: "INSERT INTO actors (code, name, country, agents, events) VALUES (?, ?, ?, ?, 1) " +
-		"ON CONFLICT (code, name) DO UPDATE SET events = actors.events + 1",
+	actor: "INSERT INTO actors (code, name, country, agents, events) VALUES (?, ?, ?, ?, ?) " +
+		"ON CONFLICT (code, name) DO UPDATE SET events = actors.events + excluded.events",
 }
 
 func (s *SQL) prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
@@ -112,11 +115,33 @@ func (s *SQL) Put(ctx context.Context, batch []Entry) (out []Outcome, err error)
 	if err != nil {
 		return nil, err
 	}
+	var lastSeq int64
+	if s.d.IndexText != "" {
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM events").Scan(&lastSeq); err != nil {
+			return nil, fmt.Errorf("last event: %w", s.d.classify(err))
+		}
+	}
 	added := s.now().Unix()
 	out = make([]Outcome, len(batch))
+	actors := map[actorKey]*actorCount{} // counted over the batch, written once each
 	for i := range batch {
-		if out[i], err = s.put(ctx, st, &batch[i], &prints[i], added); err != nil {
+		if out[i], err = s.put(ctx, st, &batch[i], &prints[i], added, actors); err != nil {
 			return nil, fmt.Errorf("document %s: %w", batch[i].Doc.ID, s.d.classify(err))
+		}
+	}
+	// In a fixed order, so that two writers lock the same rows in the same order (PostgreSQL).
+	keys := slices.SortedFunc(maps.Keys(actors), func(a, b actorKey) int {
+		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.name, b.name))
+	})
+	for _, k := range keys {
+		a := actors[k]
+		if _, err := st.actor.ExecContext(ctx, k.code, k.name, a.country, a.agents, a.n); err != nil {
+			return nil, fmt.Errorf("actor %s: %w", k.code, s.d.classify(err))
+		}
+	}
+	if s.d.IndexText != "" {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(s.d.IndexText), lastSeq); err != nil {
+			return nil, fmt.Errorf("index text: %w", s.d.classify(err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -134,8 +159,15 @@ func exists(ctx context.Context, st *sql.Stmt, args ...any) (bool, error) {
 	return err == nil, err
 }
 
-// put stores one entry inside the batch's transaction.
-func (s *SQL) put(ctx context.Context, st *putStmts, en *Entry, p *fingerprint.Print, added int64) (Outcome, error) {
+type actorKey struct{ code, name string }
+
+type actorCount struct {
+	country, agents string
+	n               int
+}
+
+// put stores one entry inside the batch's transaction and counts its actors into actors.
+func (s *SQL) put(ctx context.Context, st *putStmts, en *Entry, p *fingerprint.Print, added int64, actors map[actorKey]*actorCount) (Outcome, error) {
 	doc := en.Doc
 	dup, err := exists(ctx, st.byID, doc.ID)
 	if err == nil && !dup && doc.URL != "" {
@@ -219,8 +251,11 @@ func (s *SQL) put(ctx context.Context, st *putStmts, en *Entry, p *fingerprint.P
 			if a == nil {
 				continue
 			}
-			if _, err := st.actor.ExecContext(ctx, a.Code, a.Name, a.Country, strings.Join(a.Agents, ";")); err != nil {
-				return Outcome{}, fmt.Errorf("actor %s: %w", a.Code, err)
+			k := actorKey{a.Code, a.Name}
+			if c := actors[k]; c != nil {
+				c.n++
+			} else {
+				actors[k] = &actorCount{country: a.Country, agents: strings.Join(a.Agents, ";"), n: 1}
 			}
 		}
 	}

@@ -20,7 +20,8 @@ type Store interface {
 	Has(ctx context.Context, docID string) (bool, error)
 	// Document returns a stored document; ErrNotFound when there is none.
 	Document(ctx context.Context, id string) (Document, error)
-	// Events yields the events that pass f, in date order. Stop early by breaking out of the loop.
+	// Events yields the events that pass f, by date (or as stored, see Filter.StoredOrder). Stop early by
+	// breaking out of the loop.
 	Events(ctx context.Context, f Filter) iter.Seq2[*Record, error]
 	// Aggregate counts the events that pass f in groups.
 	Aggregate(ctx context.Context, f Filter, g Grouping) ([]Bucket, error)
@@ -101,6 +102,9 @@ type Filter struct {
 	Since, Until          time.Time
 	Text                  string // words that must all appear in the sentence
 	Limit                 int    // 0 for no limit
+	// StoredOrder yields events in the order they were stored instead of by date: no sort, so a full
+	// export streams straight from the table in constant memory.
+	StoredOrder bool
 }
 
 // Period groups events by time.

@@ -156,3 +156,24 @@ func FuzzParseDay(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseGrouping(f *testing.F) {
+	f.Add("day", "root")
+	f.Add("week", "week")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		g, err := ParseGrouping([]string{a, b})
+		if err != nil {
+			return
+		}
+		switch g.Period {
+		case NoPeriod, Day, Week, Month:
+		default:
+			t.Fatalf("period %q", g.Period)
+		}
+		switch g.Key {
+		case NoKey, Root, Quad, Dyad:
+		default:
+			t.Fatalf("key %q", g.Key)
+		}
+	})
+}

@@ -124,7 +124,7 @@ func Key(a *event.Actor) string {
 	return a.Code
 }
 
-func goldKey(g GoldEvent) string  { return g.Src + ">" + g.Tgt + ">" + rootOf(g.Root) }
+func goldKey(g GoldEvent) string { return g.Src + ">" + g.Tgt + ">" + rootOf(g.Root) }
 func rootOf(code string) string {
 	if len(code) >= 2 {
 		return code[:2]

@@ -44,6 +44,15 @@ type Environment struct {
 	Config                                      map[string]string
 }
 
+// Dictionaries returns the file names the environment lists, split at commas and blanks (a file may name
+// several actor files).
+func (e Environment) Dictionaries() (verbs, actors, agents, discards []string) {
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	}
+	return split(e.Verbfile), split(e.Actorfile), split(e.Agentfile), split(e.Discardfile)
+}
+
 // File is a whole validation file.
 type File struct {
 	Name    string
@@ -148,6 +157,9 @@ func record(attrText, body string, line int) (Record, error) {
 	}
 	if d := a["date"]; d != "" {
 		t, err := time.Parse("20060102", d)
+		if err != nil {
+			t, err = time.Parse("060102", d) // a few records carry YYMMDD
+		}
 		if err != nil {
 			return rec, fmt.Errorf("%s: bad date %q (want YYYYMMDD)", rec.ID, d)
 		}

@@ -35,6 +35,9 @@ func TestRead(t *testing.T) {
 		env.Discardfile != "Test.discards.txt" || strings.Join(env.Include, ",") != "valid,ONE,TWO" {
 		t.Errorf("environment = %+v", env)
 	}
+	if v, a, g, d := (Environment{Verbfile: "v.txt", Actorfile: "a.txt, b.txt,c.txt", Agentfile: "g.txt"}).Dictionaries(); len(v) != 1 || len(a) != 3 || a[2] != "c.txt" || len(g) != 1 || len(d) != 0 {
+		t.Errorf("Dictionaries() = %v %v %v %v", v, a, g, d)
+	}
 	if env.Config["stop_on_error"] != "True" {
 		t.Errorf("environment config = %v", env.Config)
 	}

@@ -172,4 +172,3 @@ func sameKeys(a, b map[string]bool) bool {
 	}
 	return true
 }
-

@@ -20,10 +20,10 @@ type Scores struct {
 	LAS       float64 `json:"las"`           // full labels, subtypes included (nmod:poss ≠ nmod)
 	ULAS      float64 `json:"las_universal"` // universal labels only, as the CoNLL 2018 shared task scores LAS
 	// TokensPerSecond is words tagged, lemmatized and parsed per second on one goroutine.
-	TokensPerSecond float64 `json:"tokens_per_second"`
-	Seconds         float64 `json:"seconds"`
-	SentenceF1      float64 `json:"sentence_f1"`
-	TokenF1         float64 `json:"token_f1"`
+	TokensPerSecond float64   `json:"tokens_per_second"`
+	Seconds         float64   `json:"seconds"`
+	SentenceF1      float64   `json:"sentence_f1"`
+	TokenF1         float64   `json:"token_f1"`
 	Segmentation    SegScores `json:"segmentation"`
 }
 

@@ -202,7 +202,7 @@ func TestReadVerbs(t *testing.T) {
 		t.Errorf("TELL_OFF after = %q adjacent %v", got, p.After[0].Adjacent)
 	}
 	p = check("tell", "126")
-	if got := wordsOf(p.After); got != "off talks|talkss|formal talks|formal talkss" && !strings.HasPrefix(got, "off talks") {
+	if got := wordsOf(p.After); got != "off talks|formal talks" { // &PARLEY_: no plurals
 		t.Errorf("TELL_OFF 126 after = %q", got)
 	}
 	if len(p.After) != 2 || len(p.After[1].Phrases) == 0 {

@@ -47,7 +47,6 @@ type verbReader struct {
 	pats        []patEntry
 	synset      string // the synset whose "+" members are being read
 	synsetPlain bool   // its label ends in "_": no plurals
-	Patterns    int
 }
 
 // ReadVerbs adds the synsets, verbs and patterns of a PETRARCH-2 or PETRARCH-1/TABARI verb file.
@@ -203,7 +202,6 @@ func (vr *verbReader) emit(v verbEntry, p patEntry) {
 	pat := buildPattern(v, p.items)
 	pat.Code, pat.Reverse, pat.Where, pat.Text = p.code, p.reverse, p.where, p.text
 	vr.lex.AddPattern(pat)
-	vr.Patterns++
 }
 
 // expand replaces synset items by their members: the words of one-word members and the phrases of

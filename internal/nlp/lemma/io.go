@@ -71,6 +71,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		put(uint64(e.strip))
 		str(e.add)
 	}
+	lemmas := make([]string, 0, len(m.lemmas))
+	for l := range m.lemmas {
+		lemmas = append(lemmas, l)
+	}
+	slices.Sort(lemmas)
+	put(uint64(len(lemmas)))
+	for _, l := range lemmas {
+		str(l)
+	}
 	put(uint64(len(m.casing)))
 	for _, k := range sortedKeys(m.casing) {
 		str(k.form)
@@ -129,7 +138,8 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		return int(n)
 	}
-	m := &Model{known: map[key]string{}, lower: map[key]string{}, rules: map[key]edit{}, casing: map[key]uint8{}}
+	m := &Model{known: map[key]string{}, lower: map[key]string{}, rules: map[key]edit{}, lemmas: map[string]bool{},
+		casing: map[key]uint8{}}
 	for _, tab := range []map[key]string{m.known, m.lower} {
 		n := count()
 		for i := 0; i < n && rerr == nil; i++ {
@@ -146,6 +156,10 @@ func Read(r io.Reader) (*Model, error) {
 			rerr = fmt.Errorf("rule strips %d bytes", strip)
 		}
 		m.rules[k] = edit{strip: int(strip), add: add}
+	}
+	n = count()
+	for i := 0; i < n && rerr == nil; i++ {
+		m.lemmas[str()] = true
 	}
 	n = count()
 	for i := 0; i < n && rerr == nil; i++ {

@@ -48,10 +48,11 @@ type edit struct {
 
 // Model is a trained lemmatizer. It is read-only and safe for concurrent use.
 type Model struct {
-	known  map[key]string // (form, XPOS) seen in training → its most frequent lemma
-	lower  map[key]string // the same for lower-cased forms, for capitals that training saw in lower case
-	rules  map[key]edit   // (XPOS, lower-cased form ending) → the edit most word types with it take
-	casing map[key]uint8  // (XPOS, shape as a one-byte string) → the casing most word types take
+	known  map[key]string  // (form, XPOS) seen in training → its most frequent lemma
+	lower  map[key]string  // the same for lower-cased forms, for capitals that training saw in lower case
+	rules  map[key]edit    // (lower-cased form ending, XPOS or tag group) → the edit most word types with it take
+	lemmas map[string]bool // every lower-cased lemma of the training data
+	casing map[key]uint8   // (XPOS, shape as a one-byte string) → the casing most word types take
 }
 
 // Train learns the lemmas of train's words and the rules for words it does not contain.
@@ -81,7 +82,8 @@ func Train(train []*conllu.Sentence, log *slog.Logger) (*Model, error) {
 		return cmp.Or(cmp.Compare(a.form, b.form), cmp.Compare(a.xpos, b.xpos), cmp.Compare(a.lemma, b.lemma))
 	})
 
-	m := &Model{known: map[key]string{}, lower: map[key]string{}, rules: map[key]edit{}, casing: map[key]uint8{}}
+	m := &Model{known: map[key]string{}, lower: map[key]string{}, rules: map[key]edit{}, lemmas: map[string]bool{},
+		casing: map[key]uint8{}}
 	best := map[key]int{}
 	bestLower := map[key]int{}
 	lowerCounts := map[lemmaKey]int{}
@@ -110,12 +112,14 @@ func Train(train []*conllu.Sentence, log *slog.Logger) (*Model, error) {
 		e := makeEdit(lf, ll)
 		// Only endings shorter than the word: a rule must come from words that extend the ending,
 		// or "are" → "be" would teach that "share" → "shbe".
+		m.lemmas[ll] = true
 		for n := 0; n < min(maxSuffix+1, len(lf)); n++ {
-			k := key{lf[len(lf)-n:], t.xpos}
-			if editCounts[k] == nil {
-				editCounts[k] = map[edit]int{}
+			for _, k := range [2]key{{lf[len(lf)-n:], t.xpos}, {lf[len(lf)-n:], group(t.xpos)}} {
+				if editCounts[k] == nil {
+					editCounts[k] = map[edit]int{}
+				}
+				editCounts[k][e]++
 			}
-			editCounts[k][e]++
 		}
 		if c, ok := casingOf(t.form, t.lemma, ll); ok {
 			k := key{shapeKey(t.form), t.xpos}
@@ -211,18 +215,55 @@ func (m *Model) Lemma(form, upos, xpos string) string {
 		casing = c
 	}
 	ll, ok := m.lower[key{lf, xpos}]
-	if !ok {
-		ll = lf
-		for n := min(maxSuffix, len(lf)); n >= 0; n-- {
-			if e, ok := m.rules[key{lf[len(lf)-n:], xpos}]; ok {
-				if e.strip < len(lf) {
-					ll = lf[:len(lf)-e.strip] + e.add
-				}
+	if !ok && strings.HasPrefix(xpos, "VB") {
+		// a verb form seen under another verb tag has the same lemma: "fought" tagged VBP is still "fight"
+		for _, t := range verbTags {
+			if ll, ok = m.lower[key{lf, t}]; ok {
 				break
 			}
 		}
 	}
+	if !ok {
+		ll = m.guess(lf, xpos)
+	}
 	return applyCase(form, ll, casing)
+}
+
+// verbTags are the Penn verb tags, past forms first: a form's most telling reading.
+var verbTags = [...]string{"VBD", "VBN", "VB", "VBZ", "VBG", "VBP"}
+
+// guess applies the rules to the lower-cased form lf: from the longest known ending down, first those of
+// the tag, then those of its group ("provoked"/VBN is told by "invoked", "smoked" of any verb tag). The
+// first result that is a known lemma wins ("bombed" is "bomb", not "bom" as "robbed" → "rob" would have
+// it); failing that, the longest ending's.
+func (m *Model) guess(lf, xpos string) string {
+	fallback, found := lf, false
+	g := group(xpos)
+	for n := min(maxSuffix, len(lf)); n >= 0; n-- {
+		for _, k := range [2]key{{lf[len(lf)-n:], xpos}, {lf[len(lf)-n:], g}} {
+			e, ok := m.rules[k]
+			if !ok || e.strip >= len(lf) {
+				continue
+			}
+			cand := lf[:len(lf)-e.strip] + e.add
+			if m.lemmas[cand] {
+				return cand
+			}
+			if !found {
+				fallback, found = cand, true
+			}
+		}
+	}
+	return fallback
+}
+
+// group names a tag's group in the rule table: the Penn tags of one part of speech share their first
+// two letters (VBD, VBN; NNS, NNPS).
+func group(xpos string) string {
+	if len(xpos) > 2 {
+		xpos = xpos[:2]
+	}
+	return "~" + xpos
 }
 
 // applyCase gives the lower-cased lemma ll the casing c relative to form.

@@ -11,7 +11,7 @@ type Parser struct {
 	lscores []int32 // per label
 	// deprojectivization scratch
 	order, depth, queue, first, next []int32
-	projective                       bool // leave lifted arcs where they are, to measure what lowering gains
+	projective                       bool   // leave lifted arcs where they are, to measure what lowering gains
 	punct                            []bool // punct[i]: word i (1-based) is punctuation, which heads nothing
 }
 

@@ -1,7 +1,8 @@
 // Package tagger assigns part-of-speech tags (UD UPOS and Penn XPOS) to the words of a sentence.
 //
-// It is a two-pass greedy averaged perceptron over joint UPOS+XPOS classes: the first pass tags left to
-// right with the previous tags as context; the second pass re-tags every word seeing the first pass's
-// tags on both sides. Frequent words that the training data shows with a single tag skip the classifier.
-// Features are hashed from integer atoms computed once per word, so tagging allocates nothing.
+// Each word gets one joint UPOS+XPOS class from two greedy averaged perceptrons: the first tags right to
+// left; the second tags left to right, seeing the first pass's tags to its right, and decides by the sum
+// of both passes' scores. Where the first pass is sure the second is skipped, and frequent words that
+// training saw with one tag skip both. Features are hashed from integer atoms computed once per word;
+// the scores of single-word features are precomputed for frequent forms. Tagging allocates nothing.
 package tagger

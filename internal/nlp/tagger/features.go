@@ -1,14 +1,10 @@
 package tagger
 
-import (
-	"os"
+import "github.com/dyad-events/dyad/internal/nlp/perceptron"
 
-	"github.com/dyad-events/dyad/internal/nlp/perceptron"
-)
-
-// Feature templates. The numbers are part of the model format: appending is fine, renumbering is not.
+// Feature templates. appendRole and appendContext decide which depend on one word only (and so have their
+// scores cached for frequent forms). The numbers are part of the model format: append, never renumber.
 const (
-	// Features of the word alone: their scores are cached per frequent word form.
 	tBias uint64 = iota + 1
 	tWord
 	tLower
@@ -26,7 +22,6 @@ const (
 	tLowerAmb
 	tSufCap
 	tStem
-	// Features of the context.
 	tSentCap
 	tPrevWord
 	tNextWord
@@ -43,7 +38,6 @@ const (
 	tWordNextAmb
 	tWordPrevAmb
 	tWordNext2Amb
-	// Features of the tags chosen so far.
 	tPrevTag
 	tPrevTags
 	tPrevTagWord
@@ -51,12 +45,10 @@ const (
 	tPrevTagAmb
 	tVerbWord
 	tVerbTagAmb
-	// Features of the first pass's tags to the right, in the second pass.
 	tNextTag
 	tNextTags
 	tAroundTags
 	tNextTagWord
-	// Appended later: more single-word features, free at tagging time for cached words.
 	tSuf5
 	tPre4
 	tAmbFlags
@@ -125,8 +117,6 @@ const (
 	sentCapMost  uint64 = 3 << 21
 	sentCapAll   uint64 = 4 << 21
 	sentQuestion uint64 = 1 << 24
-	sentShort    uint64 = 1 << 25
-	sentMedium   uint64 = 2 << 25
 )
 
 // fnv64 constants, as in hash/fnv; shapes are hashed byte by byte as they are built.
@@ -307,17 +297,11 @@ func (m *Model) fillWords(ws []word, forms []string) {
 		c = sentCapAll
 	}
 	lastAux := -auxWindow - 1
-	if expQ && len(forms) > 0 && forms[len(forms)-1] == "?" {
+	// Questions invert subject and verb, which changes what a verb's neighbours say about it.
+	if len(forms) > 0 && forms[len(forms)-1] == "?" {
 		c |= sentQuestion
 	}
-	if expL {
-		switch {
-		case len(forms) <= 3:
-			c |= sentShort
-		case len(forms) <= 8:
-			c |= sentMedium
-		}
-	}
+
 	for i := range forms {
 		wd := &ws[i+pad]
 		wd.auxL = 0
@@ -333,10 +317,6 @@ func (m *Model) fillWords(ws []word, forms []string) {
 		}
 	}
 }
-
-var expAux = os.Getenv("AUX") != ""
-var expQ = os.Getenv("Q") != ""
-var expL = os.Getenv("L") != ""
 
 // auxWindow is how far back an auxiliary still counts for tAuxAmb.
 const auxWindow = 6
@@ -451,10 +431,8 @@ func appendContext(dst []uint64, ws []word, left, right []int32, i, lv int) []ui
 		perceptron.F2(tPrevTagAmb, t1, w.amb),
 		perceptron.F2(tVerbWord, vw, w.lw),
 		perceptron.F2(tVerbTagAmb, vt, w.amb),
+		perceptron.F2(tAuxAmb, w.auxL, w.amb),
 	)
-	if expAux {
-		dst = append(dst, perceptron.F2(tAuxAmb, w.auxL, w.amb))
-	}
 	if right != nil {
 		n1, n2 := uint64(right[p+1]), uint64(right[p+2])
 		dst = append(dst,

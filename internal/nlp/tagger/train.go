@@ -16,8 +16,8 @@ import (
 	"github.com/dyad-events/dyad/internal/nlp/perceptron"
 )
 
-// Options control training. Zero numeric fields take the defaults of DefaultOptions; a negative Blend or
-// Sure turns blending or keeping sure first-pass tags off.
+// Options control training. Zero numeric fields take the defaults of DefaultOptions; a negative Prune,
+// Blend, Sure or CacheSize turns pruning, blending, keeping sure first-pass tags or the cache off.
 type Options struct {
 	Iterations int    // passes over the training data, for each perceptron
 	Seed       uint64 // seeds the shuffling of the training sentences, so training is deterministic
@@ -32,8 +32,8 @@ type Options struct {
 
 	// Blend weighs the first pass's scores into the second pass's decisions.
 	Blend float64
-	// Sure is the first-pass score margin above which the second pass keeps the first pass's tag and
-	// saves its own work.
+	// Sure is the first-pass score margin (in averaged-perceptron units) above which the second pass
+	// keeps the first pass's tag and saves its own work.
 	Sure float64
 	// The word forms seen at least CacheMinCount times, at most CacheSize of them, get the scores of
 	// their single-word features precomputed.
@@ -44,9 +44,9 @@ type Options struct {
 // DefaultOptions are the options tuned on the EWT dev set.
 func DefaultOptions() Options {
 	return Options{
-		Iterations:    5,
+		Iterations:    7,
 		Seed:          1,
-		MinDictCount:  2,
+		MinDictCount:  3,
 		AmbShare:      0.02,
 		FixedMinCount: 10,
 		FixedShare:    0.98,
@@ -54,7 +54,7 @@ func DefaultOptions() Options {
 		Blend:         1,
 		Sure:          8,
 		CacheMinCount: 3,
-		CacheSize:     1 << 12,
+		CacheSize:     1 << 10,
 	}
 }
 
@@ -75,9 +75,10 @@ func (o Options) withDefaults() Options {
 	if o.FixedShare <= 0 {
 		o.FixedShare = d.FixedShare
 	}
-	if o.Prune < 0 {
-		o.Prune = 0
+	if o.Prune == 0 {
+		o.Prune = d.Prune
 	}
+	o.Prune = max(o.Prune, 0)
 	if o.Blend == 0 {
 		o.Blend = d.Blend
 	}
@@ -89,9 +90,10 @@ func (o Options) withDefaults() Options {
 	if o.CacheMinCount <= 0 {
 		o.CacheMinCount = d.CacheMinCount
 	}
-	if o.CacheSize < 0 {
-		o.CacheSize = 0
+	if o.CacheSize == 0 {
+		o.CacheSize = d.CacheSize
 	}
+	o.CacheSize = max(o.CacheSize, 0)
 	return o
 }
 
@@ -179,6 +181,7 @@ func newModel(train []*conllu.Sentence, opt Options) (*Model, []sample, error) {
 	samples := make([]sample, 0, len(train))
 	exact := map[uint64][]int32{}
 	lower := map[uint64][]int32{}
+	edForms := map[uint64]bool{} // regular past forms, whose VBD/VBN split the dictionary must not fix
 	for _, s := range train {
 		if len(s.Words) == 0 {
 			continue
@@ -189,13 +192,22 @@ func newModel(train []*conllu.Sentence, opt Options) (*Model, []sample, error) {
 			sm.forms[i], sm.gold[i] = w.Form, c
 			count(exact, perceptron.String(w.Form), c, len(pairs))
 			count(lower, lowerKey(perceptron.Lower(w.Form)), c, len(pairs))
+			if len(w.Form) > 3 && strings.EqualFold(w.Form[len(w.Form)-2:], "ed") {
+				edForms[perceptron.String(w.Form)] = true
+				edForms[lowerKey(perceptron.Lower(w.Form))] = true
+			}
 		}
 		samples = append(samples, sm)
 	}
 	m.forms = cachedForms(train, opt)
 	m.dict = make(map[uint64]entry, len(exact)+len(lower))
+	vbd, okd := class[pair{"VERB", "VBD"}]
+	vbn, okn := class[pair{"VERB", "VBN"}]
 	for _, tab := range []map[uint64][]int32{exact, lower} {
 		for k, cs := range tab {
+			if okd && okn && edForms[k] {
+				pastAmbiguity(cs, vbd, vbn)
+			}
 			if e, ok := makeEntry(cs, opt); ok {
 				e.aux = m.upos[top(cs)] == "AUX"
 				m.dict[k] = e
@@ -203,6 +215,19 @@ func newModel(train []*conllu.Sentence, opt Options) (*Model, []sample, error) {
 		}
 	}
 	return m, samples, nil
+}
+
+// pastAmbiguity makes every past form seen as only one of VBD and VBN ambiguous between the two. A treebank
+// of web text sees "attacked" and "arrested" only as participles, while news uses them mostly as past
+// tenses; the form alone cannot tell, so the tag dictionary must not decide it.
+func pastAmbiguity(cs []int32, vbd, vbn int32) {
+	d, n := cs[vbd], cs[vbn]
+	switch {
+	case d > 0 && n == 0:
+		cs[vbn] = max(1, d/4)
+	case n > 0 && d == 0:
+		cs[vbd] = max(1, n/4)
+	}
 }
 
 // top returns the most frequent class in cs.

@@ -87,7 +87,7 @@ type Row struct {
 }
 
 // rowGroupRows bounds the rows held in memory before a row group is written out.
-const rowGroupRows = 20_000
+const rowGroupRows = 5_000
 
 type parquetWriter struct {
 	w   *parquet.GenericWriter[Row]

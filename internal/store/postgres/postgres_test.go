@@ -173,3 +173,13 @@ func TestBadDSN(t *testing.T) {
 		}
 	}
 }
+
+func FuzzConfig(f *testing.F) {
+	f.Add("postgres://u:p@127.0.0.1:5432/db?sslmode=disable&search_path=x")
+	f.Add("host=/tmp port=5 user=u")
+	f.Fuzz(func(t *testing.T, dsn string) {
+		if cfg, err := pgconnConfig(dsn); err == nil && cfg == nil {
+			t.Fatal("no config and no error")
+		}
+	})
+}

@@ -33,7 +33,7 @@ var bench struct {
 func benchStore(b *testing.B) *store.SQL {
 	b.Helper()
 	bench.once.Do(func() {
-		bench.path = filepath.Join(os.TempDir(), "dyad-bench-1m-v1.db")
+		bench.path = filepath.Join(os.TempDir(), "dyad-bench-1m-v2.db")
 		s, err := Open(context.Background(), bench.path)
 		if err != nil {
 			bench.err = err
@@ -137,7 +137,7 @@ func BenchmarkExport(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				for r, err := range s.Events(b.Context(), store.Filter{}) {
+				for r, err := range s.Events(b.Context(), store.Filter{StoredOrder: true}) {
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -178,4 +178,30 @@ func peakRSS(b *testing.B) float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkPut stores batches of 200 synthetic documents of 10 events each into a fresh database.
+func BenchmarkPut(b *testing.B) {
+	s, err := Open(b.Context(), filepath.Join(b.TempDir(), "put.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var all []store.Entry
+	for en := range storetest.Synthetic(20_000, benchPerDoc) {
+		all = append(all, en)
+	}
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if i+200 > len(all) {
+			b.Skip("out of documents")
+		}
+		if _, err := s.Put(b.Context(), all[i:i+200]); err != nil {
+			b.Fatal(err)
+		}
+		i += 200
+	}
+	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(200*benchPerDoc*b.N)/b.Elapsed().Seconds(), "events/s")
 }

@@ -215,3 +215,19 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFTSQuery: whatever the user types, the FTS5 query is quoted words only.
+func FuzzFTSQuery(f *testing.F) {
+	f.Add(`"; DROP TABLE events; -- NEAR(a b) c* ^d`)
+	f.Fuzz(func(t *testing.T, s string) {
+		q := ftsQuery(s)
+		for _, w := range strings.Split(q, " ") {
+			if q == "" {
+				break
+			}
+			if len(w) < 3 || w[0] != '"' || w[len(w)-1] != '"' || strings.Contains(w[1:len(w)-1], `"`) {
+				t.Fatalf("ftsQuery(%q) = %q", s, q)
+			}
+		}
+	})
+}

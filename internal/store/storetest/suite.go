@@ -323,6 +323,8 @@ func testFilters(t *testing.T, open Opener) {
 		{"text no word", store.Filter{Text: "%"}, nil},
 		{"combined", store.Filter{Actor: "USA", Root: "17", Since: day("2021-01-01"), Until: day("2021-12-31")}, []string{"A"}},
 		{"limit", store.Filter{Limit: 2}, []string{"F", "D"}},
+		{"stored order", store.Filter{StoredOrder: true}, []string{"A", "B", "C", "D", "E", "F"}},
+		{"stored order, filtered", store.Filter{StoredOrder: true, Root: "17", Limit: 1}, []string{"A"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

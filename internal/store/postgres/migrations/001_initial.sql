@@ -105,7 +105,8 @@ CREATE TABLE events (
     num_sources        INTEGER NOT NULL,
     added              BIGINT NOT NULL
 );
-CREATE INDEX events_day ON events (day);
+-- Covers the aggregates (by day, week or month and by root, quad or dyad) without touching the table.
+CREATE INDEX events_day ON events (day, root, quad_class, week, source_country, target_country, goldstein, num_articles);
 CREATE INDEX events_story ON events (story_id);
 CREATE INDEX events_source_code ON events (source_code, day);
 CREATE INDEX events_target_code ON events (target_code, day);

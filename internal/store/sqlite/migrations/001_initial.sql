@@ -105,7 +105,8 @@ CREATE TABLE events (
     num_sources        INTEGER NOT NULL,
     added              INTEGER NOT NULL
 );
-CREATE INDEX events_day ON events (day);
+-- Covers the aggregates (by day, week or month and by root, quad or dyad) without touching the table.
+CREATE INDEX events_day ON events (day, root, quad_class, week, source_country, target_country, goldstein, num_articles);
 CREATE INDEX events_story ON events (story_id);
 CREATE INDEX events_source_code ON events (source_code, day);
 CREATE INDEX events_target_code ON events (target_code, day);
@@ -114,11 +115,9 @@ CREATE INDEX events_target_country ON events (target_country, root, day);
 CREATE INDEX events_location_country ON events (location_country, day);
 CREATE INDEX events_root ON events (root, day);
 
--- Full text of the sentences, kept in step with events by triggers.
+-- Full text of the sentences. Put fills it with one statement per batch (a trigger would make FTS5
+-- flush a tiny segment at every statement's savepoint); the triggers keep it in step on other changes.
 CREATE VIRTUAL TABLE events_fts USING fts5 (sentence, content = 'events', content_rowid = 'seq', tokenize = 'porter unicode61');
-CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-    INSERT INTO events_fts (rowid, sentence) VALUES (new.seq, new.sentence);
-END;
 CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
     INSERT INTO events_fts (events_fts, rowid, sentence) VALUES ('delete', old.seq, old.sentence);
 END;

@@ -1,0 +1,255 @@
+package coder
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/ontology"
+	"github.com/dyad-events/dyad/internal/source"
+)
+
+var (
+	stdOnce  sync.Once
+	stdCoder *Coder
+	stdErr   error
+)
+
+// standardCoder builds the coder with the embedded models and built-in lexicon; it skips when the NLP
+// models are not built.
+func standardCoder(tb testing.TB) *Coder {
+	tb.Helper()
+	p, err := nlp.Load()
+	if err != nil {
+		tb.Skipf("NLP models not built (go run ./cmd/dyad train): %v", err)
+	}
+	stdOnce.Do(func() {
+		var (
+			lex *lexicon.Lexicon
+			ont *ontology.Ontology
+			gaz *geo.Gazetteer
+		)
+		if lex, stdErr = lexicon.Builtin(); stdErr != nil {
+			return
+		}
+		if ont, stdErr = ontology.Default(); stdErr != nil {
+			return
+		}
+		if gaz, stdErr = geo.Default(); stdErr != nil {
+			return
+		}
+		stdCoder, stdErr = New(Options{Pipeline: p, Lexicon: lex, Ontology: ont, Gazetteer: gaz, IncludeNegated: true})
+	})
+	if stdErr != nil {
+		tb.Fatal(stdErr)
+	}
+	return stdCoder
+}
+
+func codeText(tb testing.TB, c *Coder, text, date string) []event.Event {
+	tb.Helper()
+	pub, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	evs, err := c.Code(context.Background(), &source.Document{ID: "t", Text: text, Published: pub})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return evs
+}
+
+// short is "SRC TGT ROOT" with "-" for a missing target, at country level.
+func short(e *event.Event) string {
+	tgt := "-"
+	if e.Target != nil {
+		tgt = keyOf(e.Target)
+	}
+	return keyOf(e.Source) + " " + tgt + " " + e.Root
+}
+
+func keyOf(a *event.Actor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	return a.Code[:min(3, len(a.Code))]
+}
+
+// The sentences are the project's own. Each case names the mechanism it checks.
+func TestCodeMechanisms(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain verb", "Kenyan police arrested three opposition activists in Nairobi on Tuesday.", []string{"KEN KEN 17"}},
+		{"passive with agent", "The opposition leader was arrested by Kenyan police on Tuesday.", []string{"KEN KEN 17"}},
+		{"visit with preposition", "The German chancellor traveled to Ukraine on Monday.", []string{"DEU UKR 04"}},
+		{"light verb", "Egypt held talks with Israel on Sunday.", []string{"EGY ISR 04"}},
+		{"coordinated sources", "France and Germany condemned Russia's attack on Ukraine.", []string{"DEU RUS 11", "FRA RUS 11", "RUS UKR 19"}},
+		{"reciprocal signing", "Brazil and Argentina signed a trade agreement on Friday.", []string{"ARG BRA 05", "BRA ARG 05"}},
+		{"capital as government", "Washington imposed sanctions on Iran on Monday.", []string{"USA IRN 16"}},
+		{"nominal event", "The arrest of the journalist by Turkish police drew protests.", []string{"TUR TUR 17"}},
+		{"non-political", "Manchester United beat Chelsea 2-1 in the Premier League on Sunday.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := codeText(t, c, tt.text, "2024-03-13")
+			var got []string
+			for i := range evs {
+				got = append(got, short(&evs[i]))
+			}
+			slices.Sort(got)
+			got = slices.Compact(got)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: want %s, got %v", tt.text, w, got)
+				}
+			}
+			if tt.want == nil && len(got) > 0 {
+				t.Errorf("%q: want no event, got %v", tt.text, got)
+			}
+		})
+	}
+}
+
+func TestModalityNegationAttribution(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct {
+		text     string
+		modality string
+		negated  bool
+		attrib   string
+	}{
+		{"Russia did not attack Ukraine on Monday.", "asserted", true, ""},
+		{"Russia may attack Ukraine next month.", "hypothetical", false, ""},
+		{"Russia vowed to attack Ukraine.", "intended", false, ""},
+		{"Russia attacked Ukraine on Monday, according to the BBC.", "reported", false, "the BBC"},
+	}
+	for _, tt := range tests {
+		evs := codeText(t, c, tt.text, "2024-03-13")
+		var e *event.Event
+		for i := range evs {
+			if evs[i].Root == "19" || evs[i].Root == "18" {
+				e = &evs[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("%q: no attack coded (got %d events)", tt.text, len(evs))
+			continue
+		}
+		if e.Modality != tt.modality || e.Negated != tt.negated {
+			t.Errorf("%q: modality %s negated %v, want %s %v", tt.text, e.Modality, e.Negated, tt.modality, tt.negated)
+		}
+		got := ""
+		if e.Attribution != nil {
+			got = e.Attribution.Name
+		}
+		if got != tt.attrib {
+			t.Errorf("%q: attribution %q, want %q", tt.text, got, tt.attrib)
+		}
+	}
+}
+
+func TestDatesAndPlaces(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct {
+		text, date       string
+		wantDate, prec   string
+		country, placeAt string
+	}{
+		// 2024-03-13 is a Wednesday
+		{"Kenyan police arrested ten protesters in Mombasa on Monday.", "2024-03-13", "2024-03-11", "day", "KEN", "Mombasa"},
+		{"Israeli troops raided the Jenin refugee camp in 2002.", "2024-03-13", "2002", "year", "", ""},
+		{"Iraq and Iran fought a long war in the 1980s.", "2024-03-13", "1980/1989", "decade", "", ""},
+		{"Turkey shelled Syrian army positions in northern Syria yesterday.", "2024-03-13", "2024-03-12", "day", "SYR", ""},
+		{"Chinese ships blocked Philippine boats near the Second Thomas Shoal.", "2024-03-13", "2024-03-13", "story", "", ""},
+	}
+	for _, tt := range tests {
+		evs := codeText(t, c, tt.text, tt.date)
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		e := evs[0]
+		if e.Date != tt.wantDate || e.DatePrecision != tt.prec {
+			t.Errorf("%q: date %s (%s), want %s (%s)", tt.text, e.Date, e.DatePrecision, tt.wantDate, tt.prec)
+		}
+		if tt.country != "" && (e.Location == nil || e.Location.Country != tt.country) {
+			t.Errorf("%q: location %+v, want country %s", tt.text, e.Location, tt.country)
+		}
+		if tt.placeAt != "" && (e.Location == nil || !strings.EqualFold(e.Location.Name, tt.placeAt)) {
+			t.Errorf("%q: location %+v, want %s", tt.text, e.Location, tt.placeAt)
+		}
+	}
+}
+
+// TestEvidence checks that every span an event cites is the text it claims, in characters, on text with
+// multi-byte characters.
+func TestEvidence(t *testing.T) {
+	c := standardCoder(t)
+	text := "Über Nacht: “Kenyan police arrested three activists in Nairobi on Tuesday,” the ministry said. Somalia’s president visited Kenya last week."
+	evs := codeText(t, c, text, "2024-03-13")
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	runes := []rune(text)
+	for _, e := range evs {
+		spans := []struct {
+			text       string
+			start, end int
+		}{{e.Verb.Text, e.Verb.Start, e.Verb.End}, {e.Source.Text, e.Source.Start, e.Source.End}}
+		if e.Target != nil && e.Target.Via == "" {
+			spans = append(spans, struct {
+				text       string
+				start, end int
+			}{e.Target.Text, e.Target.Start, e.Target.End})
+		}
+		for _, sp := range spans {
+			if sp.start < 0 || sp.end > len(runes) || string(runes[sp.start:sp.end]) != sp.text {
+				t.Errorf("span %d:%d = %q, event says %q", sp.start, sp.end, string(runes[max(0, sp.start):min(len(runes), sp.end)]), sp.text)
+			}
+		}
+		if got := string(runes[e.SentenceStart : e.SentenceStart+len([]rune(e.Sentence))]); got != e.Sentence {
+			t.Errorf("sentence offset %d does not hold the sentence", e.SentenceStart)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	c := standardCoder(t)
+	for _, text := range []string{"", " \n\n ", "\x00\x01\x02", strings.Repeat("attack ", 5000), "١٢٣ العربية ٤٥٦", "))))((((", "?" + strings.Repeat("!", 1000)} {
+		_ = codeText(t, c, text, "2024-03-13") // must not panic
+	}
+	// a zero publication date: relative dates cannot be resolved, absolute ones still are
+	evs, err := c.Code(context.Background(), &source.Document{ID: "z", Text: "Israeli troops raided the Jenin refugee camp in 2002. Kenyan police arrested ten protesters on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range evs {
+		if strings.Contains(e.Sentence, "Monday") && e.Date != "" {
+			t.Errorf("relative date resolved without a publication date: %s", e.Date)
+		}
+	}
+}
+
+func BenchmarkCode(b *testing.B) {
+	c := standardCoder(b)
+	text := strings.Repeat("Kenyan police fired tear gas at opposition protesters in Nairobi on Tuesday, a day after the interior minister banned the march. The United Nations urged the government to respect the right to peaceful assembly. Somalia's president visited Nairobi last week and held talks with President William Ruto on border security. Al-Shabaab militants attacked a police post near the Somali border on Monday, killing two officers, according to a police spokesman. ", 5)
+	doc := &source.Document{ID: "b", Text: text, Published: time.Date(2024, 3, 13, 0, 0, 0, 0, time.UTC)}
+	sentences := 20
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Code(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
