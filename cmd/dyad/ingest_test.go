@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -10,6 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/dyad-events/dyad/internal/store/export"
 )
 
 // Made-up news: sentences built from these parts, so that every article is different.
@@ -138,6 +143,16 @@ func TestIngestQueryExport(t *testing.T) {
 	if n := strings.Count(string(gd), "\n"); n != events {
 		t.Errorf("gdelt export has %d rows, query %d", n, events)
 	}
+	rows, err := parquet.ReadFile[export.Row](filepath.Join(dir, "events.parquet"))
+	if err != nil || len(rows) != events {
+		t.Fatalf("parquet export read back: %d rows (%v), query %d", len(rows), err, events)
+	}
+	for _, r := range rows {
+		if r.NumArticles != 1 || r.SourceCode == nil || r.Day == nil {
+			t.Errorf("parquet row %s: articles %d, source %v, day %v", r.ID, r.NumArticles, r.SourceCode, r.Day)
+			break
+		}
+	}
 }
 
 func TestQueryMetacharacters(t *testing.T) {
@@ -178,5 +193,97 @@ func TestBadFlags(t *testing.T) {
 		if _, _, err := run(t, args...); err == nil {
 			t.Errorf("%v: no error", args)
 		}
+	}
+}
+
+func TestCountDocuments(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	lines := write("a.jsonl", "{}\n{}\n{}\n")
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("{}\n{}\n"))
+	zw.Close()
+	zipped := write("sub/b.jsonl.gz", gz.String())
+	write("sub/c.html", "<p>x</p>")
+	write("sub/.hidden.txt", "x")
+	write(".git/d.txt", "x")
+	tests := []struct {
+		args []string
+		n    int
+		ok   bool
+	}{
+		{[]string{lines}, 3, true},
+		{[]string{zipped}, 2, true},
+		{[]string{dir}, 6, true},
+		{[]string{lines, "https://example.org/feed"}, 0, false},
+		{[]string{"-"}, 0, false},
+		{[]string{filepath.Join(dir, "missing")}, 0, false},
+	}
+	for _, tt := range tests {
+		n, ok := countDocuments(t.Context(), tt.args)
+		if n != tt.n || ok != tt.ok {
+			t.Errorf("countDocuments(%v) = %d, %v; want %d, %v", tt.args, n, ok, tt.n, tt.ok)
+		}
+	}
+}
+
+// TestIngestSyndicated ingests one wire story as three sites ran it: the events are stored once, with
+// three articles from two sources.
+func TestIngestSyndicated(t *testing.T) {
+	dir := t.TempDir()
+	db := "file:" + filepath.Join(dir, "dyad.db")
+	r := rand.New(rand.NewPCG(9, 9))
+	story := article(r, 12)
+	lines := []map[string]string{
+		{"id": "site1", "url": "https://one.example.org/a", "source": "Wire One", "date": "2024-03-05", "text": story},
+		{"id": "site2", "url": "https://two.example.com/b", "source": "Second Daily", "date": "2024-03-05", "text": story},
+		{"id": "site3", "url": "https://one.example.org/c", "source": "Wire One", "date": "2024-03-05",
+			"text": "Updated at noon. " + story + " Reporting by the wire desk."},
+	}
+	in := filepath.Join(dir, "copies.jsonl")
+	var buf bytes.Buffer
+	for _, l := range lines {
+		b, _ := json.Marshal(l)
+		buf.Write(append(b, '\n'))
+	}
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, log, err := run(t, "ingest", "--db", db, in)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, log)
+	}
+	if !strings.Contains(log, "added=1 copies=2") {
+		t.Errorf("summary: %s", log)
+	}
+	out, _, err := run(t, "export", "--db", db, "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for line := range strings.Lines(out) {
+		var e struct {
+			DocID    string `json:"doc_id"`
+			Articles int    `json:"num_articles"`
+			Sources  int    `json:"num_sources"`
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.DocID != "site1" || e.Articles != 3 || e.Sources != 2 {
+			t.Errorf("event of %s: %d articles, %d sources; want site1, 3, 2", e.DocID, e.Articles, e.Sources)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("no events")
 	}
 }

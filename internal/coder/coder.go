@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -177,6 +178,10 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 				pats = lex.VerbPatterns(k)
 			}
 		}
+		if len(pats) == 0 && strings.HasSuffix(s.words[p].Form, "ed") {
+			// an unseen past form stripped one letter too far ("massacred" → "massacr"): try the stem with e
+			pats = lex.VerbPatterns(lexicon.KeyOf(s.words[p].Lemma + "e"))
+		}
 		m, ok := w.bestMatch(s, p, pats)
 		if !ok {
 			continue
@@ -200,7 +205,30 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 		}
 		events = w.emit(doc, s, p, &m, true, events)
 	}
-	return w.dropSayings(s, events, first)
+	return dedupe(w.dropSayings(s, events, first), first)
+}
+
+// dedupe keeps one event per source, target and CAMEO root within a sentence: "pledged to send aid" and
+// "send aid" say one thing. The most confident one stays.
+func dedupe(events []event.Event, first int) []event.Event {
+	out := events[:first]
+	for i := first; i < len(events); i++ {
+		e := events[i]
+		dup := -1
+		for j := first; j < len(out); j++ {
+			if o := out[j]; o.Root == e.Root && o.Source.Code == e.Source.Code && codeOrEmpty(o.Target) == codeOrEmpty(e.Target) {
+				dup = j
+				break
+			}
+		}
+		switch {
+		case dup < 0:
+			out = append(out, e)
+		case e.Confidence > out[dup].Confidence:
+			out[dup] = e
+		}
+	}
+	return out
 }
 
 // dropSayings removes a bare statement (010) whose complement clause carries an event of its own: "X said

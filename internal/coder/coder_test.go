@@ -137,7 +137,8 @@ func TestModalityNegationAttribution(t *testing.T) {
 		evs := codeText(t, c, tt.text, "2024-03-13")
 		var e *event.Event
 		for i := range evs {
-			if evs[i].Root == "19" || evs[i].Root == "18" {
+			// a vowed attack is coded as the threat it is (CAMEO 138)
+			if evs[i].Root == "19" || evs[i].Root == "18" || evs[i].CAMEO == "138" {
 				e = &evs[i]
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/lexicon"
+	"github.com/dyad-events/dyad/internal/ontology"
 	"github.com/dyad-events/dyad/internal/source"
 )
 
@@ -32,7 +33,17 @@ var modalAux = keySet("may", "might", "could", "would", "should", "can", "must")
 
 // verbs whose xcomp is an intention ("vowed to build")
 var intendVerbs = keySet("vow", "pledge", "promise", "plan", "intend", "aim", "seek", "want", "hope", "try",
-	"attempt", "decide", "prepare", "agree", "offer", "threaten", "expect", "wish", "resolve", "mean", "propose")
+	"attempt", "decide", "prepare", "agree", "offer", "threaten", "expect", "wish", "resolve", "mean", "propose",
+	"commit", "undertake", "volunteer", "consent", "ready", "willing", "prepared", "determined", "committed",
+	"eager", "keen", "poised", "invite")
+
+// verbs of asking, whose complement is the act asked for
+var requestVerbs = keySet("call", "urge", "ask", "demand", "appeal", "request", "press", "push", "implore",
+	"beg", "encourage", "pressure", "plead", "petition", "invite", "exhort", "challenge", "order", "instruct",
+	"tell", "advise", "persuade", "lobby")
+
+// verbs of denial, whose complement is claimed not to have happened
+var denyVerbs = keySet("deny", "dismiss", "refute", "reject", "disown", "rebut")
 
 // verbs of saying and reporting, whose complement is a reported claim
 var sayVerbs = keySet("say", "tell", "report", "claim", "allege", "announce", "state", "add", "confirm", "insist",
@@ -204,47 +215,86 @@ func conjuncts(s *sentence, h int, out []int) []int {
 // signed a deal": each signs with the other).
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "08": true, "19": true}
 
-// modality returns the modality of predicate p and whether it is negated.
-func (w *worker) modality(s *sentence, p int) (string, bool) {
-	neg := false
-	mod := "asserted"
+// modal is what the grammar around a predicate says about its event.
+type modal struct {
+	mod    string // asserted, reported, hypothetical, intended, planned
+	neg    bool   // "did not attack"
+	drop   bool   // a condition, a question or an open "whether": nothing is claimed to happen
+	intent bool   // promised, offered, vowed or announced ("said it would send"): CAMEO codes the intent
+}
+
+var (
+	kShould  = lexicon.KeyOf("should")
+	kHad     = lexicon.KeyOf("had")
+	kWere    = lexicon.KeyOf("were")
+	kWould   = lexicon.KeyOf("would")
+	kWhether = lexicon.KeyOf("whether")
+	kQMark   = lexicon.KeyOf("?")
+)
+
+// modality reads the auxiliaries, markers and governing verbs of predicate p.
+func (w *worker) modality(s *sentence, p int) modal {
+	m := modal{mod: "asserted"}
+	would := false
 	for _, c := range s.children(p) {
 		k := s.lkey[c]
 		switch s.rel[c] {
 		case "advmod":
 			if k == kNot || k == kNt || k == kNever || s.key[c] == kNt {
-				neg = true
+				m.neg = true
 			}
 		case "aux":
-			if k == kNot || s.key[c] == kNt {
-				neg = true
-			}
-			if modalAux[k] {
-				mod = "hypothetical"
-			} else if (k == kWill || k == kShall) && mod == "asserted" {
-				mod = "planned"
+			switch {
+			case k == kNot || s.key[c] == kNt:
+				m.neg = true
+			case s.key[c] == kWould:
+				would = true
+			case modalAux[k]:
+				m.mod = "hypothetical"
+			case (k == kWill || k == kShall) && m.mod == "asserted":
+				m.mod = "planned"
 			}
 		case "mark":
-			if k == kIf || k == kUnless {
-				mod = "hypothetical"
+			if k == kIf || k == kUnless || k == kWhether {
+				m.drop = true
 			}
 		}
 	}
+	// an inverted condition: "Should Israel strike Iran, …", "Had the army fired, …"
+	if aux := s.child(p, "aux"); aux >= 0 && aux < p {
+		if sub := s.child(p, "nsubj"); sub > aux && (s.lkey[aux] == kShould || s.key[aux] == kHad || s.key[aux] == kWere) {
+			m.drop = true
+		}
+	}
+	reported := false
 	// climb: the clause's own marking wins; then control verbs and reporting verbs above it
 	for q, depth := p, 0; s.head[q] >= 0 && depth < 6; depth++ {
 		h := s.head[q]
+		switch r := s.rel[q]; {
+		case (r == "xcomp" || r == "ccomp" || r == "advcl") && requestVerbs[s.lkey[h]]:
+			// "called on Germany to stop sending tanks": the act is asked for, not done; the request is the event
+			m.drop = true
+		case r == "ccomp" && denyVerbs[s.lkey[h]]:
+			// "denied that its soldiers had crossed": a denial asserts the opposite
+			m.drop = true
+		}
 		switch s.rel[q] {
 		case "xcomp":
-			if intendVerbs[s.lkey[h]] && mod == "asserted" {
-				mod = "intended"
+			if intendVerbs[s.lkey[h]] && (m.mod == "asserted" || m.mod == "planned") {
+				m.mod, m.intent = "intended", true
 			}
-		case "advcl":
-			if m := s.child(q, "mark"); m >= 0 && (s.lkey[m] == kIf || s.lkey[m] == kUnless) {
-				mod = "hypothetical"
+		case "advcl", "ccomp":
+			// "offered to send", parsed as a purpose clause: an infinitive under a verb of intent
+			if s.rel[q] == "advcl" && intendVerbs[s.lkey[h]] && (m.mod == "asserted" || m.mod == "planned") {
+				if mk := s.child(q, "mark"); mk >= 0 && s.words[mk].XPOS == "TO" {
+					m.mod, m.intent = "intended", true
+				}
 			}
-		case "ccomp":
-			if sayVerbs[s.lkey[h]] && mod == "asserted" {
-				mod = "reported"
+			if mk := s.child(q, "mark"); mk >= 0 && (s.lkey[mk] == kIf || s.lkey[mk] == kUnless || s.lkey[mk] == kWhether) {
+				m.drop = true
+			}
+			if s.rel[q] == "ccomp" && sayVerbs[s.lkey[h]] {
+				reported = true
 			}
 		}
 		if s.rel[q] != "xcomp" && s.rel[q] != "conj" && s.rel[q] != "ccomp" && s.rel[q] != "advcl" {
@@ -252,7 +302,50 @@ func (w *worker) modality(s *sentence, p int) (string, bool) {
 		}
 		q = h
 	}
-	return mod, neg
+	switch {
+	case would && reported:
+		// "said it would send": a future announced, which CAMEO codes as the intent
+		if m.mod == "asserted" {
+			m.mod, m.intent = "planned", true
+		}
+	case would && m.mod == "asserted":
+		m.mod = "hypothetical"
+	case reported && m.mod == "asserted":
+		m.mod = "reported"
+	}
+	if n := len(s.words); n > 0 && s.key[n-1] == kQMark {
+		m.drop = true
+	}
+	return m
+}
+
+// intentCode turns an intended or announced act into CAMEO's code for the intent (03: promises and offers)
+// or the threat (13: threatened coercion and force); acts of the verbal roots keep their code.
+func intentCode(code string) string {
+	if len(code) < 2 {
+		return code
+	}
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "09":
+		return "030"
+	case "16":
+		return "132"
+	case "17":
+		return "137"
+	case "18", "19", "20":
+		return "138"
+	}
+	return code
 }
 
 // attribution finds who reports the claim of predicate p: "according to X", "as X reports", "X said (that) …".
@@ -363,9 +456,16 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	// an event needs a target unless its kind stands alone (declining comment, denials, protests, force
 	// posture): "X said …" with nobody addressed is attribution, not an event
 	needTarget := !targetlessRoots[root] && !targetlessCodes[m.pat.Code]
-	mod, neg := w.modality(s, p)
-	if neg && !w.c.opt.IncludeNegated {
+	md := w.modality(s, p)
+	mod, neg := md.mod, md.neg
+	if md.drop || neg && !w.c.opt.IncludeNegated {
 		return events
+	}
+	code := m.pat.Code
+	if md.intent && !(hasWhen && when.Future) {
+		// "pledged to rebuild", "said it would send troops": the promise is the event; a dated plan keeps its act
+		code = intentCode(code)
+		root = code[:2]
 	}
 	srcs := conjuncts(s, srcHead, nil)
 	var tgts []int
@@ -379,11 +479,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	if reciprocal {
 		tgts = srcs
 	}
-	info, ok := w.c.opt.Ontology.Event(m.pat.Code)
+	info, ok := w.c.opt.Ontology.Event(code)
 	if !ok {
 		// a user's dictionary may use codes outside CAMEO 1.1b3 (PETRARCH's validation suite has WEIS codes):
 		// keep the code, take the root from its first two digits, and leave what the codebook would add empty
-		info.Code, info.Root = m.pat.Code, m.pat.Code[:min(2, len(m.pat.Code))]
+		info.Code, info.Root = code, code[:min(2, len(code))]
 		if r, ok := w.c.opt.Ontology.Event(info.Root); ok {
 			info.Quad = r.Quad
 		}
@@ -413,11 +513,15 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			if th >= 0 {
 				tgt = w.resolve(s, th, on)
 			}
-			if tgt.ok() && tgt.code == src.code {
+			if tgt.ok() && sameActor(src, tgt) {
 				if needTarget {
 					continue // an actor does not act on itself
 				}
 				tgt = actorRef{}
+			}
+			if !tgt.ok() && root == "14" && countryOf(src.code) != "" {
+				// a protest with no named target is against the country's own authorities
+				tgt = actorRef{code: countryOf(src.code) + "GOV", kind: "agent", via: "context", head: -1}
 			}
 			if !tgt.ok() && contextRoots[root] {
 				// "The spokesman threatened unspecified consequences": the one the same source addressed just before
@@ -425,6 +529,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			}
 			if needTarget && !tgt.ok() {
 				continue
+			}
+			info := info
+			if info.Root == "19" && civilian(tgt.code) && !hasAgent(src.code, "MIL") {
+				// CAMEO's fighting is between armed forces; violence against civilians is assault
+				info = w.civilianAssault(info, s.words[p].Lemma)
 			}
 			e := event.Event{
 				DocID:         doc.ID,
@@ -458,6 +567,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			switch {
 			case tgt.via == "discourse":
 				e.Target = w.contextActor(src.code)
+			case tgt.ok() && tgt.head < 0:
+				// inferred, not named: no span to cite
+				e.Target = &event.Actor{Code: tgt.code, Country: countryOf(tgt.code), Agents: []string{tgt.code[3:]}, Via: tgt.via, Start: -1, End: -1}
 			case tgt.ok():
 				e.Target = w.actor(s, tgt)
 			}
@@ -474,6 +586,33 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		}
 	}
 	return events
+}
+
+// sameActor reports whether two resolved phrases are one actor: the same code for a country or a named
+// actor, or the same role noun ("police … the police"); two different people of one sector ("a man killed
+// six people") are two actors even when their codes agree.
+func sameActor(a, b actorRef) bool {
+	if a.code != b.code {
+		return false
+	}
+	return len(a.code) <= 3 || a.name != "" && a.name == b.name || a.headKey == b.headKey
+}
+
+// civilian reports whether an actor code names a civilian sector.
+func civilian(code string) bool { return hasAgent(code, "CVLREFMEDEDUHLHRELLAB") }
+
+var kKill = lexicon.KeyOf("kill")
+
+// civilianAssault recodes a fight against civilians as CAMEO assault: a killing as 1823, otherwise 180.
+func (w *worker) civilianAssault(info ontology.Event, lemma string) ontology.Event {
+	code := "180"
+	if lexicon.KeyOf(lemma) == kKill {
+		code = "1823"
+	}
+	if e, ok := w.c.opt.Ontology.Event(code); ok {
+		return e
+	}
+	return info
 }
 
 // roots and codes whose events may stand without a target

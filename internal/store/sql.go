@@ -45,11 +45,33 @@ type putStmts struct {
 	byID, byURL, byHash, exact, bands *sql.Stmt
 	story, doc, band, publisher       *sql.Stmt
 	bumpStory, bumpEvents             *sql.Stmt
-	event, actor                      *sql.Stmt
+	actor                             *sql.Stmt
+	tx                                *sql.Tx
+	events                            map[int]*sql.Stmt // inserts of n events, prepared on first use
+}
+
+// eventChunk is the most events one INSERT carries: fewer round trips and statements, well under
+// both backends' parameter limits (eventChunk·len(eventColumns) ≈ 3,100).
+const eventChunk = 50
+
+// insertEvents returns the statement inserting n events and returning the IDs actually inserted.
+func (s *SQL) insertEvents(ctx context.Context, st *putStmts, n int) (*sql.Stmt, error) {
+	if stmt := st.events[n]; stmt != nil {
+		return stmt, nil
+	}
+	row := "(" + strings.Repeat("?, ", len(eventColumns)-1) + "?)"
+	q := "INSERT INTO events (" + strings.Join(eventColumns, ", ") + ") VALUES " +
+		strings.Repeat(row+", ", n-1) + row + " ON CONFLICT DO NOTHING RETURNING id"
+	stmt, err := st.tx.PrepareContext(ctx, s.d.rebind(q))
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	st.events[n] = stmt
+	return stmt, nil
 }
 
 var putSQL = struct {
-	byID, byURL, byHash, exact, bands, story, doc, band, publisher, bumpStory, bumpEvents, event, actor string
+	byID, byURL, byHash, exact, bands, story, doc, band, publisher, bumpStory, bumpEvents, actor string
 }{
 	byID:   "SELECT 1 FROM documents WHERE id = ?",
 	byURL:  "SELECT 1 FROM documents WHERE url = ? AND url <> ''", // the second term lets the partial index serve
@@ -60,18 +82,17 @@ var putSQL = struct {
 	story: "INSERT INTO stories (id, num_articles, num_sources) VALUES (?, 1, 1)",
 	doc: "INSERT INTO documents (id, url, title, publisher, published, language, origin, meta, content_hash, fingerprint, words, story_id, added) " +
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-	band:       "INSERT INTO doc_bands (band_key, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+	band: "INSERT INTO doc_bands (band_key, doc_id) VALUES " + strings.Repeat("(?, ?), ", fingerprint.Bands-1) +
+		"(?, ?) ON CONFLICT DO NOTHING",
 	publisher:  "INSERT INTO story_publishers (story_id, publisher) VALUES (?, ?) ON CONFLICT DO NOTHING",
 	bumpStory:  "UPDATE stories SET num_articles = num_articles + 1, num_sources = num_sources + ? WHERE id = ?",
 	bumpEvents: "UPDATE events SET num_articles = num_articles + 1, num_sources = num_sources + ? WHERE story_id = ?",
-	event: "INSERT INTO events (" + strings.Join(eventColumns, ", ") + ") VALUES (" +
-		strings.Repeat("?, ", len(eventColumns)-1) + "?) ON CONFLICT DO NOTHING",
 	actor: "INSERT INTO actors (code, name, country, agents, events) VALUES (?, ?, ?, ?, ?) " +
 		"ON CONFLICT (code, name) DO UPDATE SET events = actors.events + excluded.events",
 }
 
 func (s *SQL) prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
-	var p putStmts
+	p := putStmts{tx: tx, events: map[int]*sql.Stmt{}}
 	for _, x := range []struct {
 		dst **sql.Stmt
 		q   string
@@ -79,7 +100,7 @@ func (s *SQL) prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.byID, putSQL.byID}, {&p.byURL, putSQL.byURL}, {&p.byHash, putSQL.byHash}, {&p.exact, putSQL.exact},
 		{&p.bands, putSQL.bands}, {&p.story, putSQL.story}, {&p.doc, putSQL.doc}, {&p.band, putSQL.band},
 		{&p.publisher, putSQL.publisher}, {&p.bumpStory, putSQL.bumpStory}, {&p.bumpEvents, putSQL.bumpEvents},
-		{&p.event, putSQL.event}, {&p.actor, putSQL.actor},
+		{&p.actor, putSQL.actor},
 	} {
 		st, err := tx.PrepareContext(ctx, s.d.rebind(x.q))
 		if err != nil {
@@ -209,10 +230,12 @@ func (s *SQL) put(ctx context.Context, st *putStmts, en *Entry, p *fingerprint.P
 	}
 	if p.Words > 0 && !exact {
 		// Exact copies are found by their hash; only distinct texts need band keys.
+		args := make([]any, 0, 2*len(p.Keys))
 		for _, k := range p.Keys {
-			if _, err := st.band.ExecContext(ctx, k, doc.ID); err != nil {
-				return Outcome{}, fmt.Errorf("band: %w", err)
-			}
+			args = append(args, k, doc.ID)
+		}
+		if _, err := st.band.ExecContext(ctx, args...); err != nil {
+			return Outcome{}, fmt.Errorf("band: %w", err)
 		}
 	}
 	res, err = st.publisher.ExecContext(ctx, story, doc.Publisher)
@@ -233,19 +256,59 @@ func (s *SQL) put(ctx context.Context, st *putStmts, en *Entry, p *fingerprint.P
 		return Outcome{Status: Copied, Story: story}, nil
 	}
 	stored := 0
-	for i := range en.Events {
-		e := &en.Events[i]
-		args, err := eventArgs(e, doc.ID, story, added)
+	for start := 0; start < len(en.Events); start += eventChunk {
+		chunk := en.Events[start:min(start+eventChunk, len(en.Events))]
+		n, err := s.putEvents(ctx, st, chunk, doc.ID, story, added, actors)
 		if err != nil {
 			return Outcome{}, err
 		}
-		res, err := st.event.ExecContext(ctx, args...)
+		stored += n
+	}
+	return Outcome{Status: Added, Story: story, Events: stored}, nil
+}
+
+// putEvents inserts events with one statement and counts the actors of those actually inserted (an
+// event ID seen before is stored once).
+func (s *SQL) putEvents(ctx context.Context, st *putStmts, events []event.Event, docID, story string, added int64,
+	actors map[actorKey]*actorCount) (int, error) {
+	args := make([]any, 0, len(events)*len(eventColumns))
+	for i := range events {
+		a, err := eventArgs(&events[i], docID, story, added)
 		if err != nil {
-			return Outcome{}, fmt.Errorf("event %s: %w", e.ID, err)
+			return 0, err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			continue // an event ID seen before: it is stored once
+		args = append(args, a...)
+	}
+	stmt, err := s.insertEvents(ctx, st, len(events))
+	if err != nil {
+		return 0, err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return 0, fmt.Errorf("events: %w", err)
+	}
+	inserted := make(map[string]bool, len(events))
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("events: %w", err)
 		}
+		inserted[id] = true
+	}
+	if err := rows.Close(); err != nil {
+		return 0, fmt.Errorf("events: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("events: %w", err)
+	}
+	stored := 0
+	for i := range events {
+		e := &events[i]
+		if !inserted[e.ID] {
+			continue
+		}
+		delete(inserted, e.ID) // a repeated ID in the batch counts once
 		stored++
 		for _, a := range []*event.Actor{e.Source, e.Target} {
 			if a == nil {
@@ -259,7 +322,7 @@ func (s *SQL) put(ctx context.Context, st *putStmts, en *Entry, p *fingerprint.P
 			}
 		}
 	}
-	return Outcome{Status: Added, Story: story, Events: stored}, nil
+	return stored, nil
 }
 
 // findStory finds the story a text belongs to: the first document with the same text, else the first

@@ -14,8 +14,11 @@ const (
 	Size  = 128
 	Bands = 16
 	Rows  = Size / Bands
-	// Threshold is the estimated resemblance at or above which two texts are copies of one story.
-	Threshold = 0.9
+	// Threshold is the estimated resemblance at or above which two texts are copies of one story. It sits
+	// below 0.9 because the estimate is noisy (±0.027 at 0.9): at 0.85, measured by TestThreshold, 98% of
+	// pairs of resemblance 0.90-0.93 and all above are linked, 76% at 0.85-0.90, 25% at 0.80-0.85 and
+	// under 1% below 0.80.
+	Threshold = 0.85
 	// Shingle is the number of consecutive words in a shingle.
 	Shingle = 3
 )

@@ -183,3 +183,46 @@ func FuzzConfig(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPut stores batches of 200 synthetic documents of 10 events each.
+func BenchmarkPut(b *testing.B) {
+	if os.Getenv(TestDSN) == "" {
+		b.Skipf("set %s", TestDSN)
+	}
+	dsn := os.Getenv(TestDSN)
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer admin.Close()
+	schema := "dyad_bench_" + strings.ToLower(rand.Text()[:8])
+	if _, err := admin.ExecContext(b.Context(), "CREATE SCHEMA "+schema); err != nil {
+		b.Fatal(err)
+	}
+	defer admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+	u, _ := url.Parse(dsn)
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	s, err := Open(b.Context(), u.String())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var all []store.Entry
+	for en := range storetest.Synthetic(20_000, 10) {
+		all = append(all, en)
+	}
+	i := 0
+	for b.Loop() {
+		if i+200 > len(all) {
+			b.Skip("out of documents")
+		}
+		if _, err := s.Put(b.Context(), all[i:i+200]); err != nil {
+			b.Fatal(err)
+		}
+		i += 200
+	}
+	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "events/s")
+}

@@ -31,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 		{"Metacharacters", testMetacharacters},
 		{"Aggregate", testAggregate},
 		{"EarlyStop", testEarlyStop},
+		{"ManyEvents", testManyEvents},
 		{"NewerSchema", testNewerSchema},
 	}
 	for _, tt := range tests {
@@ -499,5 +500,35 @@ func testNewerSchema(t *testing.T, open Opener) {
 	want := "database schema version 9999 is newer than this dyad"
 	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "upgrade dyad") {
 		t.Errorf("message %q", err)
+	}
+}
+
+// testManyEvents stores a document with more events than one INSERT carries, one ID repeated.
+func testManyEvents(t *testing.T, open Opener) {
+	s, _ := openStore(t, open)
+	doc := Doc("many", 300)
+	var events []event.Event
+	for i := range 123 {
+		events = append(events, Event(doc, i))
+	}
+	events = append(events, Event(doc, 7)) // the same ID again: stored once
+	out := put(t, s, store.Entry{Doc: doc, Events: events})
+	if out[0].Events != 123 {
+		t.Errorf("%d events stored, want 123", out[0].Events)
+	}
+	if st := stats(t, s); st.Events != 123 {
+		t.Errorf("stats %+v", st)
+	}
+	got := records(t, s, store.Filter{StoredOrder: true})
+	if len(got) != 123 || got[0].Event.ID != "many-e0" || got[122].Event.ID != "many-e122" {
+		t.Fatalf("%d events back", len(got))
+	}
+	if !reflect.DeepEqual(got[50].Event, events[50]) {
+		t.Errorf("event 50 changed:\n got %+v\nwant %+v", got[50].Event, events[50])
+	}
+	// Actors are counted once per stored event.
+	var n int
+	if err := s.DB().QueryRowContext(t.Context(), "SELECT events FROM actors WHERE code = 'AFGGOV'").Scan(&n); err != nil || n != 123 {
+		t.Errorf("actor AFGGOV counted in %d events (%v), want 123", n, err)
 	}
 }
