@@ -48,8 +48,13 @@ func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
 		ref.lo, ref.hi = m, m+s.actorAt[m].n-1
 		w.extendName(s, &ref)
 	}
-	// 2. an apposition that names the actor ("the leader of the Taliban, Abdul Ghani Baradar")
-	if app := s.child(h, "appos"); app >= 0 && !ref.person {
+	// 2. an apposition that names the actor ("the leader of the Taliban, Abdul Ghani Baradar"), also when the
+	// parse hung the name elsewhere
+	app := s.child(h, "appos")
+	if app < 0 {
+		app = w.detachedApposition(s, h, ref.hi)
+	}
+	if app >= 0 && !ref.person {
 		sub := w.resolve(s, app, on)
 		if sub.ok() && (sub.kind == "person" || ref.code == "" || sub.kind == "group") {
 			if ref.code != "" && sub.kind == "person" && countryOf(sub.code) == "" {
@@ -150,6 +155,32 @@ func (w *worker) contextCountry(s *sentence) string {
 		s.ctxCountry = w.docCountries[0]
 	}
 	return s.ctxCountry
+}
+
+// detachedApposition finds a name that follows the phrase after a comma but that the parse attached to a
+// verb as a conjunct or a loose dependent: in "met the leader of the Taliban, Abdul Ghani Baradar" the
+// name is the leader.
+func (w *worker) detachedApposition(s *sentence, h, hi int) int {
+	_, end := w.npSpan(s, h)
+	end = max(end, hi)
+	// the phrase's own "of" modifier may extend it: "the leader of the Taliban"
+	for _, c := range s.children(h) {
+		if s.rel[c] == "nmod" && c > end {
+			if _, e := w.npSpan(s, c); e > end {
+				end = e
+			}
+		}
+	}
+	c, n := end+1, end+2
+	if n >= len(s.words) || s.words[c].Form != "," || s.words[n].UPOS != "PROPN" {
+		return -1
+	}
+	if r := s.rel[n]; (r == "conj" || r == "dep" || r == "parataxis" || r == "list" || r == "appos") && s.head[n] >= 0 && s.isVerb(s.head[n]) {
+		if m := s.inActor[n]; m >= 0 && s.actorAt[m].actor.Kind == "person" || s.child(n, "flat") >= 0 {
+			return n
+		}
+	}
+	return -1
 }
 
 // extendName widens a person's span to the title and organisation in front ("C.I.A. director William Burns").

@@ -69,6 +69,7 @@ type worker struct {
 	play  []string
 	// the last target each source addressed, for "the spokesman threatened consequences"
 	addressed []addressed
+	dated     []event.Event // events with a date of their own, for later mentions of them
 	// places of the article: how often each was named in a locative phrase, and the leader
 	salience     map[int]int
 	salientID    int
@@ -92,6 +93,7 @@ const maxSentences = 20000
 func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event, error) {
 	w.mem.reset()
 	w.addressed = w.addressed[:0]
+	w.dated = w.dated[:0]
 	w.pos = charPos{src: doc.Text}
 	w.on = doc.Published
 	clear(w.salience)

@@ -573,6 +573,12 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			case tgt.ok():
 				e.Target = w.actor(s, tgt)
 			}
+			if !hasWhen {
+				// a later mention of an event already dated ("Burns' meeting with Baradar") keeps its date
+				if d, ok := w.datedBefore(e.Source, e.Target, info.Root); ok {
+					e.Date, e.DatePrecision, e.DateText = d.Date, d.DatePrecision, d.DateText
+				}
+			}
 			e.Location = w.place(doc, s, p, e.CAMEO, w.inPlay(e.Source, e.Target))
 			e.Confidence = confidence(m, src, tgt, mod, th >= 0)
 			e.ID = eventID(doc.ID, s.index, e.Verb.Start, e.CAMEO, e.Source.Code, codeOrEmpty(e.Target))
@@ -580,12 +586,26 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				e.Explain = w.explain(s, p, m, sh, th)
 			}
 			events = append(events, e)
+			if e.DatePrecision != "story" {
+				w.dated = append(w.dated, e)
+			}
 			if e.Target != nil && tgt.via != "discourse" {
 				w.addressed = append(w.addressed, addressed{src: src.code, tgt: tgt, actor: *e.Target, sentence: s.index})
 			}
 		}
 	}
 	return events
+}
+
+// datedBefore finds an earlier event of the document with the same actors and root and a date of its own.
+func (w *worker) datedBefore(src, tgt *event.Actor, root string) (*event.Event, bool) {
+	for i := len(w.dated) - 1; i >= 0; i-- {
+		d := &w.dated[i]
+		if d.Root == root && d.Source.Code == src.Code && codeOrEmpty(d.Target) == codeOrEmpty(tgt) {
+			return d, true
+		}
+	}
+	return nil, false
 }
 
 // sameActor reports whether two resolved phrases are one actor: the same code for a country or a named

@@ -69,6 +69,13 @@ func (p *Parser) Parse(forms, upos, xpos []string, heads []int, rels []string) {
 	if !p.projective {
 		p.deprojectivize(int32(n))
 	}
+	// a word that still hangs from a punctuation mark (forced when the mark was left on the stack) moves up
+	// to the mark's own head
+	for d := 1; d <= n; d++ {
+		for k := 0; k < n && p.punct[p.st.head[d]] && p.st.head[d] != 0; k++ {
+			p.st.head[d] = p.st.head[p.st.head[d]]
+		}
+	}
 	for i := 0; i < n && i < len(heads); i++ {
 		heads[i] = int(p.st.head[i+1])
 	}

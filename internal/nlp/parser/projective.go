@@ -89,7 +89,8 @@ func (p *Parser) deprojectivize(n int32) {
 				if c == d {
 					continue // the word's own subtree cannot hold its head
 				}
-				if m.baseOf[st.label[c]] == want {
+				if m.baseOf[st.label[c]] == want && (int(c) >= len(p.punct) || !p.punct[c]) {
+					// punctuation heads nothing, lowered words included
 					found = c
 					break
 				}
