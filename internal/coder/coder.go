@@ -135,7 +135,11 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 			if d.Story {
 				return nil, err // the whole story is not political
 			}
-			continue
+			// a sentence-level cue ("cyclone", "share prices") rules out a sentence that names no political
+			// actor; "roads destroyed by the cyclone" does not stop Malawi's appeal to the World Bank
+			if !politicalActor(s) {
+				continue
+			}
 		}
 		w.notePlaces(s)
 		if w.c.opt.Petrarch.Enabled {
@@ -146,6 +150,17 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 	}
 	w.fillSalient(events)
 	return events, err
+}
+
+// politicalActor reports whether the sentence names a country, capital, organisation, group or person of
+// the lexicon.
+func politicalActor(s *sentence) bool {
+	for i := range s.words {
+		if m := s.actorAt[i]; m.n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // discard reports a discard phrase in the sentence.

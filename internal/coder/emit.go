@@ -42,6 +42,9 @@ var requestVerbs = keySet("call", "urge", "ask", "demand", "appeal", "request", 
 	"beg", "encourage", "pressure", "plead", "petition", "invite", "exhort", "challenge", "order", "instruct",
 	"tell", "advise", "persuade", "lobby")
 
+// verbs whose infinitive complement does not happen
+var negativeVerbs = keySet("decline", "refuse", "fail", "avoid", "stop", "cease", "halt", "abandon", "forgo")
+
 // verbs of denial, whose complement is claimed not to have happened
 var denyVerbs = keySet("deny", "dismiss", "refute", "reject", "disown", "rebut")
 
@@ -98,6 +101,56 @@ func (w *worker) subject(s *sentence, p int) (int, bool) {
 		p = h
 	}
 	return -1, false
+}
+
+// actorBefore finds the nearest actor phrase before a verb in its clause: scanning left, it stops at a
+// clause boundary (another verb, a semicolon, a subordinator) and returns the head of the first phrase that
+// names a country, capital, organisation, group, person or agent.
+func (w *worker) actorBefore(s *sentence, p int) int {
+	for i := p - 1; i >= 0 && i >= p-10; i-- {
+		switch {
+		case s.isVerb(i), s.words[i].Form == ";", s.words[i].UPOS == "SCONJ":
+			return -1
+		}
+		if s.inActor[i] < 0 && s.agentAt[i].n == 0 {
+			continue
+		}
+		// climb to the head of the phrase the mention is in
+		h := i
+		for d := 0; d < 4 && s.head[h] >= 0 && npRel(s.rel[h]) && s.rel[h] != "nmod" && s.rel[h] != "appos" && s.head[h] < p; d++ {
+			h = s.head[h]
+		}
+		if h < p && s.isNominal(h) {
+			return h
+		}
+		return i
+	}
+	return -1
+}
+
+// actorAfter finds the nearest actor phrase after a verb in its clause (up to a verb, a semicolon, a
+// subordinator or the end of the sentence), other than the source.
+func (w *worker) actorAfter(s *sentence, p, src int) int {
+	for i := p + 1; i < len(s.words) && i <= p+10; i++ {
+		switch {
+		case s.isVerb(i), s.words[i].Form == ";", s.words[i].UPOS == "SCONJ", s.words[i].Form == ".":
+			return -1
+		}
+		if s.inActor[i] < 0 && s.agentAt[i].n == 0 {
+			continue
+		}
+		h := i
+		for d := 0; d < 4 && s.head[h] >= 0 && npRel(s.rel[h]) && s.rel[h] != "nmod" && s.rel[h] != "appos" && s.head[h] > p; d++ {
+			h = s.head[h]
+		}
+		if h == src {
+			continue
+		}
+		if r := w.resolveNoMem(s, h, w.on); r.ok() {
+			return h
+		}
+	}
+	return -1
 }
 
 // nextActor finds an actor named right after a verb that the parse left without an object ("may attack
@@ -185,6 +238,11 @@ var agentiveVerbs = keySet("launch", "carry", "conduct", "stage", "mount", "orde
 // conjuncts returns h and the nominal conjuncts coordinated with it ("Brazil and Argentina"); for a noun
 // whose country adjectives are coordinated ("Ukrainian and Russian negotiators") it returns the adjectives.
 func conjuncts(s *sentence, h int, out []int) []int {
+	// from a later conjunct back to the first ("Myanmar's army and ethnic rebels", with the verb hung on
+	// "rebels")
+	for d := 0; s.rel[h] == "conj" && s.head[h] >= 0 && s.isNominal(s.head[h]) && d < 8; d++ {
+		h = s.head[h]
+	}
 	out = append(out[:0], h)
 	for _, c := range s.children(h) {
 		if s.rel[c] == "conj" && s.isNominal(c) {
@@ -193,6 +251,16 @@ func conjuncts(s *sentence, h int, out []int) []int {
 	}
 	if len(out) > 1 {
 		return out
+	}
+	// "French and Italian interior ministers": two country adjectives on one noun
+	var adj []int
+	for _, c := range s.children(h) {
+		if (s.rel[c] == "amod" || s.rel[c] == "compound") && c < h && s.inActor[c] == c && s.actorAt[c].actor.Kind == "country" {
+			adj = append(adj, c)
+		}
+	}
+	if len(adj) > 1 && s.child(h, "cc") >= 0 {
+		return append(out[:0], adj...)
 	}
 	for _, c := range s.children(h) {
 		if (s.rel[c] == "amod" || s.rel[c] == "compound") && s.inActor[c] >= 0 {
@@ -270,7 +338,16 @@ func (w *worker) modality(s *sentence, p int) modal {
 	// climb: the clause's own marking wins; then control verbs and reporting verbs above it
 	for q, depth := p, 0; s.head[q] >= 0 && depth < 6; depth++ {
 		h := s.head[q]
+		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && s.head[h] >= 0 {
+			// "if the troops redeployed to Afghanistan stayed": a participle inside a condition's subject
+			// shares the condition: go on from the verb the noun depends on
+			q = s.head[h]
+			continue
+		}
 		switch r := s.rel[q]; {
+		case (r == "xcomp" || r == "advcl") && negativeVerbs[s.lkey[h]]:
+			// "declined to comment", "refused to meet": the act does not happen; the refusal is the event
+			m.drop = true
 		case (r == "xcomp" || r == "ccomp" || r == "advcl") && requestVerbs[s.lkey[h]]:
 			// "called on Germany to stop sending tanks": the act is asked for, not done; the request is the event
 			m.drop = true
@@ -441,6 +518,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			tgtHead = t
 		}
 	}
+	if srcHead < 0 && !noun {
+		// the parse found no subject (a misparse of a plain clause): take the nearest actor before the verb,
+		// as a surface coder would
+		srcHead = w.actorBefore(s, p)
+	}
 	if srcHead < 0 {
 		return events
 	}
@@ -466,6 +548,12 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		// "pledged to rebuild", "said it would send troops": the promise is the event; a dated plan keeps its act
 		code = intentCode(code)
 		root = code[:2]
+	}
+	if needTarget && !noun && tgtHead < 0 {
+		// the parse lost the object or hung it elsewhere: the nearest actor after the verb in its clause
+		if t := w.actorAfter(s, p, srcHead); t >= 0 {
+			tgtHead = t
+		}
 	}
 	srcs := conjuncts(s, srcHead, nil)
 	var tgts []int
