@@ -48,7 +48,7 @@ overall and per root. Gold events that carry a date or a place are also scored o
 			out := cmd.OutOrStdout()
 			if asJSON {
 				if !verbose {
-					rep.Misses = nil
+					rep.Misses, rep.WhenWhere = nil, nil
 				}
 				return json.NewEncoder(out).Encode(rep)
 			}
@@ -75,6 +75,9 @@ overall and per root. Gold events that carry a date or a place are also scored o
 			if verbose {
 				for _, m := range rep.Misses {
 					fmt.Fprintf(out, "MISS %s\tgold %v\tgot %v\t%s\n", m.ID, m.Gold, m.Got, m.Text)
+				}
+				for _, m := range rep.WhenWhere {
+					fmt.Fprintln(out, m)
 				}
 			}
 			return nil

@@ -149,6 +149,11 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 		events = w.codeSentence(doc, s, events)
 	}
 	w.fillSalient(events)
+	for i := range events {
+		if e := &events[i]; e.Location == nil {
+			e.Location = w.actorPlace(e.Source, e.Target, e.Root)
+		}
+	}
 	return events, err
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/ontology"
 	"github.com/dyad-events/dyad/internal/source"
+	"github.com/dyad-events/dyad/internal/timex"
 )
 
 var (
@@ -396,6 +397,16 @@ func (w *worker) modality(s *sentence, p int) modal {
 	return m
 }
 
+func isWeekday(t string) bool {
+	t = strings.ToLower(t)
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.Contains(t, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // intentCode turns an intended or announced act into CAMEO's code for the intent (03: promises and offers)
 // or the threat (13: threatened coercion and force); acts of the verbal roots keep their code.
 func intentCode(code string) string {
@@ -474,7 +485,10 @@ func (w *worker) attribution(s *sentence, p int) (lo, hi int, nameLo, nameHi int
 // emit codes one matched predicate into events: one for each source × target when phrases are coordinated.
 func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun bool, events []event.Event) []event.Event {
 	// actors are resolved on the event's own date: a leader's role in 2010 is not his role today
-	when, hasWhen := w.eventTime(s, p, doc.Published)
+	when, rank := w.eventTime(s, p, doc.Published)
+	hasWhen := rank > 0
+	// only a time attached to the event's own clause says when a promised or planned act is to happen
+	ownTime := rank >= 2
 	on := doc.Published
 	if hasWhen && !when.Begin.IsZero() {
 		on = when.Begin
@@ -543,8 +557,19 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	if md.drop || neg && !w.c.opt.IncludeNegated {
 		return events
 	}
+	if hasWhen && when.Kind == timex.KindDeadline && (md.intent || mod == "planned") {
+		// "would resettle refugees by the end of February": a deadline of a promise, not the promise's date
+		hasWhen = false
+	}
+	if ownTime && !when.Future && when.Relative && when.Precision == timex.Day && (mod == "planned" || md.intent) && isWeekday(when.Text) {
+		// "is due to meet … on Friday": a planned event's weekday is the coming one
+		when.Begin = when.Begin.AddDate(0, 0, 7)
+		when.EndDate = when.Begin
+		when.Value = when.Begin.Format("2006-01-02")
+		when.Future = true
+	}
 	code := m.pat.Code
-	if md.intent && !(hasWhen && when.Future) {
+	if md.intent && !(ownTime && when.Future) {
 		// "pledged to rebuild", "said it would send troops": the promise is the event; a dated plan keeps its act
 		code = intentCode(code)
 		root = code[:2]

@@ -61,13 +61,13 @@ func governor(s *sentence, t int) int {
 	return -1
 }
 
-// eventTime chooses the expression that governs predicate p: one attached to p itself, then one attached to
-// a clause p belongs to (a conjoined or controlling verb), then the sentence's only expression; ok is false
-// when the event takes the story's date.
-func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, bool) {
+// eventTime chooses the expression that governs predicate p: one attached to p itself (rank 4), then one
+// attached to a clause p belongs to (a conjoined or controlling verb, 3 and 2), then the sentence's only
+// expression (1); rank 0 means the event takes the story's date.
+func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, int) {
 	times := w.sentenceTimes(s, pub)
 	if len(times) == 0 {
-		return timex.Expr{}, false
+		return timex.Expr{}, 0
 	}
 	best, rank := -1, 0
 	for i, t := range times {
@@ -80,7 +80,8 @@ func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, bool)
 			r = 3
 		case g >= 0 && s.head[g] >= 0 && s.head[g] == s.head[p] && s.rel[g] == "conj" && s.rel[p] == "conj":
 			r = 2
-		case len(times) == 1 && (g < 0 || !w.isPredicate(s, g)):
+		case len(times) == 1:
+			// the sentence's only time: "…, a spokesman said on Wednesday" dates what the spokesman reports
 			r = 1
 		}
 		if r > rank {
@@ -88,9 +89,9 @@ func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, bool)
 		}
 	}
 	if best < 0 {
-		return timex.Expr{}, false
+		return timex.Expr{}, 0
 	}
-	return times[best].x, true
+	return times[best].x, rank
 }
 
 // isPredicate reports whether token g heads a clause of its own that could own a time expression (a verb

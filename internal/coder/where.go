@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/event"
@@ -61,6 +62,14 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 				return p, l, h, true
 			}
 		}
+		// "the Lower Juba region", "Helmand province": the name without its place noun
+		if isPlaceNoun(s.lkey[h]) && lo < h {
+			for l := lo; l < h; l++ {
+				if p, ok := g.Resolve(s.spanText(l, h-1), ctx); ok {
+					return p, l, h, true
+				}
+			}
+		}
 	}
 	// "the island of Lesbos", "the province of Helmand", "northern Mali", "the Venezuelan border"
 	for _, c := range s.children(h) {
@@ -85,7 +94,7 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 }
 
 // geographic nouns that a country adjective turns into a place
-var geoNouns = keySet("border", "frontier", "coast", "coastline", "waters", "capital", "city", "town", "village",
+var geoNouns = keySet("border", "region", "state", "district", "county", "department", "frontier", "coast", "coastline", "waters", "capital", "city", "town", "village",
 	"territory", "side", "soil", "province", "region", "airspace", "mainland", "countryside", "north", "south",
 	"east", "west", "countryside", "port", "island", "islands", "desert", "mountains", "highlands", "enclave")
 
@@ -109,15 +118,38 @@ func (w *worker) locatives(s *sentence, p int, motion bool, out []int) []int {
 		switch s.rel[c] {
 		case "obl", "obl:tmod", "nmod", "advcl":
 			add(c)
-		case "obj", "nsubj:pass":
+		case "obj", "nsubj:pass", "nsubj", "iobj":
+			// "police in Bishkek detained …", "seized a tanker in the Gulf of Oman"
 			for _, cc := range s.children(c) {
-				if s.rel[cc] == "nmod" {
+				if s.rel[cc] == "nmod" || s.rel[cc] == "acl" {
 					add(cc)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// allLocatives lists every phrase of the sentence introduced by a locative preposition, nearest to token p
+// first.
+func (w *worker) allLocatives(s *sentence, p int, out []int) []int {
+	for i := range s.words {
+		if !s.isNominal(i) && s.words[i].UPOS != "PROPN" {
+			continue
+		}
+		if cs := s.child(i, "case"); cs >= 0 && locPreps[s.lkey[cs]] {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return abs(a-p) - abs(b-p) })
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // place locates an event: the locative phrase attached to its predicate (or a predicate it is coordinated
@@ -151,13 +183,8 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 	if l := try(heads, "phrase"); l != nil {
 		return l
 	}
-	// any locative phrase of the sentence
-	heads = heads[:0]
-	for i := range s.words {
-		if s.isVerb(i) {
-			heads = w.locatives(s, i, true, heads)
-		}
-	}
+	// any locative phrase of the sentence, nearest first
+	heads = w.allLocatives(s, p, heads[:0])
 	w.locs = heads
 	if l := try(heads, "sentence"); l != nil {
 		return l
@@ -168,6 +195,33 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 		}
 	}
 	return nil
+}
+
+// actorPlace is the last resort when nothing in the text places an event (and the article names no place):
+// a domestic event happens in its country; force and visits happen where their target is; anything else
+// where its source is.
+func (w *worker) actorPlace(src, tgt *event.Actor, root string) *event.Location {
+	g := w.c.opt.Gazetteer
+	if g == nil {
+		return nil
+	}
+	country := ""
+	switch {
+	case src != nil && tgt != nil && src.Country != "" && src.Country == tgt.Country:
+		country = src.Country
+	case tgt != nil && tgt.Country != "" && (root >= "15" || root == "04"):
+		country = tgt.Country
+	case src != nil:
+		country = src.Country
+	}
+	if country == "" {
+		return nil
+	}
+	pl, ok := g.Country(country)
+	if !ok {
+		return nil
+	}
+	return location(pl, "", "actors")
 }
 
 func location(p geo.Place, text, from string) *event.Location {

@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/source"
@@ -108,6 +111,8 @@ type Report struct {
 	CountryAccuracy              float64 `json:"country_accuracy"`
 	CityAccuracy                 float64 `json:"city_accuracy"`
 	Misses                       []Miss  `json:"misses,omitempty"`
+	// WhenWhere lists matched events whose date or place disagrees with the gold, for the verbose report.
+	WhenWhere []string `json:"when_where,omitempty"`
 }
 
 // Key returns the country-level code of an actor: its country, or IGO/NGO for international bodies.
@@ -130,6 +135,25 @@ func rootOf(code string) string {
 		return code[:2]
 	}
 	return code
+}
+
+// samePlace compares place names loosely: case, diacritics, punctuation and a trailing qualifier do not
+// count ("Ma’rib" = "Marib", "Washington, D.C." = "Washington", "São Paulo" = "Sao Paulo").
+func samePlace(got, gold string) bool {
+	g, w := foldName(got), foldName(gold)
+	return g != "" && (g == w || strings.HasPrefix(g, w) && len(w) >= 4)
+}
+
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // Score codes every record and compares.
@@ -168,22 +192,32 @@ func Score(ctx context.Context, c Coder, recs []Record) (Report, error) {
 				matched[k] = true
 				rep.All.TP++
 				rc.TP++
+				loc := "none"
+				if e.Location != nil {
+					loc = e.Location.Name + "/" + e.Location.Admin1 + "/" + e.Location.Country + " (" + e.Location.From + ")"
+				}
 				if g.Date != "" {
 					rep.DateTotal++
 					if e.Date == g.Date {
 						rep.DateCorrect++
+					} else {
+						rep.WhenWhere = append(rep.WhenWhere, fmt.Sprintf("DATE %s gold %s got %s (%s %q)\t%s", rec.ID, g.Date, e.Date, e.DatePrecision, e.DateText, rec.Text))
 					}
 				}
 				if g.Country != "" {
 					rep.CountryTotal++
 					if e.Location != nil && e.Location.Country == g.Country {
 						rep.CountryCorrect++
+					} else {
+						rep.WhenWhere = append(rep.WhenWhere, fmt.Sprintf("COUNTRY %s gold %s got %s\t%s", rec.ID, g.Country, loc, rec.Text))
 					}
 				}
 				if g.City != "" {
 					rep.CityTotal++
-					if e.Location != nil && (strings.EqualFold(e.Location.Name, g.City) || strings.EqualFold(e.Location.Admin1, g.City) && e.Location.Precision == "admin1") {
+					if e.Location != nil && (samePlace(e.Location.Name, g.City) || samePlace(e.Location.Admin1, g.City) && e.Location.Precision == "admin1") {
 						rep.CityCorrect++
+					} else {
+						rep.WhenWhere = append(rep.WhenWhere, fmt.Sprintf("CITY %s gold %s got %s\t%s", rec.ID, g.City, loc, rec.Text))
 					}
 				}
 			} else {

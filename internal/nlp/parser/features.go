@@ -5,7 +5,10 @@ import "github.com/dyad-events/dyad/internal/nlp/perceptron"
 // atoms are the per-token feature atoms, hashed once per sentence: lowercased form, XPOS, UPOS and the
 // form+XPOS pair. Index 0 is the root and index n+1 the "none" sentinel.
 type atoms struct {
-	w, p, u, wp []uint64
+	w, p, u, wp  []uint64
+	amb, suf, sh []uint64 // ambiguity class, lowercased 3-byte suffix, shape
+	exp          uint64
+	lex          *lexicon
 }
 
 // Distinct atoms for the root and for missing positions, so that neither collides with a real word.
@@ -21,8 +24,12 @@ func (a *atoms) set(forms, upos, xpos []string) {
 		a.p = make([]uint64, n+2)
 		a.u = make([]uint64, n+2)
 		a.wp = make([]uint64, n+2)
+		a.amb = make([]uint64, n+2)
+		a.suf = make([]uint64, n+2)
+		a.sh = make([]uint64, n+2)
 	}
 	a.w, a.p, a.u, a.wp = a.w[:n+2], a.p[:n+2], a.u[:n+2], a.wp[:n+2]
+	a.amb, a.suf, a.sh = a.amb[:n+2], a.suf[:n+2], a.sh[:n+2]
 	for i, x := range [2]uint64{rootAtom, noneAtom} {
 		j := 0
 		if i == 1 {
@@ -30,13 +37,48 @@ func (a *atoms) set(forms, upos, xpos []string) {
 		}
 		a.w[j], a.p[j], a.u[j] = x, x, x
 		a.wp[j] = key2(0, x, x)
+		a.amb[j], a.suf[j], a.sh[j] = x, x, x
 	}
 	for i := range n {
-		a.w[i+1] = perceptron.Lower(forms[i])
+		f := forms[i]
+		a.w[i+1] = perceptron.Lower(f)
 		a.p[i+1] = perceptron.String(at(xpos, i))
 		a.u[i+1] = perceptron.String(at(upos, i))
+		if a.exp&1 != 0 {
+			a.p[i+1], a.u[i+1] = a.u[i+1], a.p[i+1]
+		}
 		a.wp[i+1] = key2(0, a.w[i+1], a.p[i+1])
+		a.amb[i+1] = a.lex.class(a.w[i+1])
+		a.suf[i+1] = perceptron.Lower(f[max(0, len(f)-3):])
+		a.sh[i+1] = shape(f)
 	}
+}
+
+// shape summarizes a form's spelling: its first character's class, whether it has capitals, digits,
+// hyphens or other marks, and its length bucket.
+func shape(f string) uint64 {
+	var h uint64
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			h |= 1
+			if i == 0 {
+				h |= 2
+			}
+		case 'a' <= c && c <= 'z':
+			h |= 4
+		case '0' <= c && c <= '9':
+			h |= 8
+		case c == '-':
+			h |= 16
+		case c >= 0x80:
+			h |= 32
+		default:
+			h |= 64
+		}
+	}
+	return h | uint64(min(len(f), 4))<<8
 }
 
 // at returns s[i], or "" past the end: callers may pass fewer tags than words.
@@ -178,6 +220,8 @@ const (
 	tB0wSl
 	tB0pSl
 	numTemplates = iota
+	tX           = 200 // experimental templates
+	maxTemplates = numTemplates + 40
 )
 
 // features appends the features of the configuration to f (which the caller keeps at capacity
@@ -203,6 +247,22 @@ func (a *atoms) features(s *state, f []uint64) []uint64 {
 	s0lp, s0rp, b0lp, s1rp := p[S0L], p[S0R], p[B0L], p[S1R]
 	vl0, vr0, vlb := uint64(s.nl[S0]), uint64(s.nr[S0]), uint64(s.nl[B0])
 	F1, F2, F3 := key1, key2, key3
+	if a.exp&2 != 0 {
+		amb := a.amb
+		f = append(f,
+			F1(tX+1, amb[S0]), F1(tX+2, amb[S1]), F1(tX+3, amb[B0]), F1(tX+4, amb[B1]),
+			F2(tX+5, amb[S0], amb[B0]), F2(tX+6, amb[S1], amb[S0]), F3(tX+7, amb[S1], amb[S0], amb[B0]),
+			F2(tX+8, s0w, amb[B0]), F2(tX+9, amb[S0], b0w), F2(tX+10, amb[S0], b0p), F2(tX+11, s0p, amb[B0]),
+		)
+	}
+	if a.exp&4 != 0 {
+		suf, sh := a.suf, a.sh
+		f = append(f,
+			F1(tX+20, suf[S0]), F1(tX+21, suf[S1]), F1(tX+22, suf[B0]), F1(tX+23, suf[B1]),
+			F2(tX+24, suf[S0], suf[B0]), F2(tX+25, sh[S0], sh[B0]), F1(tX+26, sh[S0]), F1(tX+27, sh[B0]),
+			F2(tX+28, suf[S0], b0p), F2(tX+29, s0p, suf[B0]),
+		)
+	}
 	return append(f,
 		F1(tBias, 0),
 		F1(tS0w, s0w), F1(tS0p, s0p), F1(tS0wp, s0wp), F1(tS0u, u[S0]),

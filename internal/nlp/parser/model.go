@@ -35,6 +35,8 @@ type Model struct {
 	// group → labels of the group allowed on the root and under a word, and whether there are any
 	rootMask, childMask [][]bool
 	rootG, childG       []bool
+	exp                 uint64
+	lex                 *lexicon
 	kinds               *perceptron.Model // scores SHIFT and LEFT and RIGHT for each label group
 	rels                *perceptron.Model // scores the labels of an arc whose group has several
 }

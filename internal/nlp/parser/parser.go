@@ -17,7 +17,7 @@ type Parser struct {
 
 // NewParser returns a Parser that uses m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, feats: make([]uint64, 0, max(numTemplates, numLabelTemplates)),
+	return &Parser{m: m, feats: make([]uint64, 0, max(maxTemplates, numLabelTemplates)),
 		kscores: make([]int32, 1+2*m.ngroups), lscores: make([]int32, len(m.labels))}
 }
 
@@ -43,6 +43,7 @@ func (p *Parser) Parse(forms, upos, xpos []string, heads []int, rels []string) {
 	m := p.m
 	p.grow(n)
 	p.st.reset(n)
+	p.a.exp, p.a.lex = m.exp, m.lex
 	p.a.set(forms, upos, xpos)
 	if cap(p.punct) < n+1 {
 		p.punct = make([]bool, n+1)

@@ -39,6 +39,7 @@ type Options struct {
 	// EvalEvery scores the averaged model on dev every so many iterations (0: only at the end) and keeps
 	// the best one; scoring costs one model build and one dev parse.
 	EvalEvery int
+	Exp       uint64 // experimental feature flags
 }
 
 // DefaultOptions returns the settings the shipped model was trained with.
@@ -69,13 +70,15 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 	nl := len(labels)
 	group := groups(labels, opt.Groups)
 	shell := newModel(labels, rootSeen, childSeen, group, nil, nil) // label tables for the training loop
+	lex := buildLexicon(exs, lexMinCount, lexShare)
+	shell.exp, shell.lex = opt.Exp, lex
 	nc := 1 + 2*shell.ngroups
 	lk, ll := perceptron.NewLearner(nc), perceptron.NewLearner(nl)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	var (
 		st     state
 		a      atoms
-		feats  = make([]uint64, 0, numTemplates)
+		feats  = make([]uint64, 0, maxTemplates)
 		lfeats = make([]uint64, 0, numLabelTemplates)
 		ks     = make([]float32, nc)
 		ls     = make([]float32, nl)
@@ -84,8 +87,11 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 	for i := range order {
 		order[i] = i
 	}
+	a.exp, a.lex = opt.Exp, lex
 	build := func() *Model {
-		return newModel(labels, rootSeen, childSeen, group, lk.Model(opt.Prune), ll.Model(opt.Prune))
+		m := newModel(labels, rootSeen, childSeen, group, lk.Model(opt.Prune), ll.Model(opt.Prune))
+		m.exp, m.lex = opt.Exp, lex
+		return m
 	}
 	var bestModel *Model
 	bestLAS := -1.0
@@ -170,6 +176,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 			break
 		}
 		m := newModel(labels, rootSeen, childSeen, group, lk.Model(pr), ll.Model(pr))
+		m.exp, m.lex = opt.Exp, lex
 		size, err := m.WriteTo(io.Discard)
 		if err != nil {
 			return nil, err

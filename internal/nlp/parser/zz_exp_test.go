@@ -105,11 +105,21 @@ func TestZZPrep(t *testing.T) {
 	t.Logf("shipped tagger on train: UPOS %.2f XPOS %.2f", u, x)
 	k := 4
 	out := make([]*conllu.Sentence, len(train))
+	doc := make([]int, len(train))
+	d := -1
+	for i, s := range train {
+		if s.NewDoc || i == 0 {
+			d++
+		}
+		doc[i] = d
+	}
+	t.Logf("%d documents", d+1)
+	byDoc := os.Getenv("DYAD_BYDOC") != ""
 	for fold := range k {
 		var rest, held []*conllu.Sentence
 		var idx []int
 		for i, s := range train {
-			if i%k == fold {
+			if byDoc && doc[i]%k == fold || !byDoc && i%k == fold {
 				held = append(held, s)
 				idx = append(idx, i)
 			} else {
@@ -130,7 +140,11 @@ func TestZZPrep(t *testing.T) {
 	}
 	u, x = tagAcc(train, out)
 	t.Logf("jackknifed train: UPOS %.2f XPOS %.2f", u, x)
-	expWrite(t, "train.jk4.conllu", out)
+	if byDoc {
+		expWrite(t, "train.jk4doc.conllu", out)
+	} else {
+		expWrite(t, "train.jk4.conllu", out)
+	}
 }
 
 func envInt(name string, def int) int {
@@ -161,8 +175,8 @@ func TestZZTrain(t *testing.T) {
 	}
 	var train []*conllu.Sentence
 	switch os.Getenv("DYAD_TRAINSET") {
-	case "jk4":
-		train = expRead(t, "train.jk4.conllu")
+	case "jk4", "jk4doc":
+		train = expRead(t, "train."+os.Getenv("DYAD_TRAINSET")+".conllu")
 	default:
 		train = readEWT(t, "train")
 	}
@@ -172,6 +186,7 @@ func TestZZTrain(t *testing.T) {
 	opt.Iterations = envInt("DYAD_ITERS", opt.Iterations)
 	opt.EvalEvery = envInt("DYAD_EVAL", opt.EvalEvery)
 	opt.Groups = envInt("DYAD_GROUPS", opt.Groups)
+	opt.Exp = uint64(envInt("DYAD_FLAGS", 0))
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	start := time.Now()
 	m, err := Train(context.Background(), train, pdev, opt, log)
