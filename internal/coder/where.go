@@ -12,7 +12,7 @@ import (
 
 // locative prepositions: the phrases they head place an event
 var locPreps = keySet("in", "at", "near", "off", "outside", "inside", "across", "around", "throughout", "within",
-	"along", "into", "to", "from", "on", "over")
+	"along", "into", "to", "from", "on")
 
 // static places (where the event happened) versus movement ("to", "from"), which only places visits and
 // sentence-level fallbacks
@@ -32,6 +32,16 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 	if g == nil || depth > 2 {
 		return geo.Place{}, 0, 0, false
 	}
+	// a possessive country says where to look: "Somalia's Lower Juba region" is not South Sudan's Juba
+	for _, c := range s.children(h) {
+		if s.rel[c] == "nmod:poss" {
+			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+				if cc := countryOf(s.actorAt[m].actor.CodeOn(w.on)); cc != "" {
+					ctx.Countries = append([]string{cc}, ctx.Countries...)
+				}
+			}
+		}
+	}
 	// a country or capital the actor lexicon knows ("Afghanistan", "Kabul", "the U.S.")
 	if m := s.inActor[h]; m >= 0 {
 		a := s.actorAt[m].actor
@@ -47,40 +57,46 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			}
 		}
 	}
-	// a proper name: the longest run of name words ending at the head ("Helmand province", "Gaza Strip")
+	// a proper name: the run of name words around the head ("Helmand province", "Gaza Strip", "San José")
 	if s.words[h].UPOS == "PROPN" || s.upper[h] || isPlaceNoun(s.lkey[h]) {
-		lo := h
-		for lo > 0 && s.head[lo-1] == h && (s.rel[lo-1] == "compound" || s.rel[lo-1] == "flat" || s.rel[lo-1] == "flat:name" || s.rel[lo-1] == "amod" && s.words[lo-1].UPOS == "PROPN") {
+		lo, hi := h, h
+		for lo > 0 && inside(s, lo-1, h) && nameWord(s, lo-1) {
 			lo--
 		}
+		for hi+1 < len(s.words) && s.head[hi+1] >= lo && s.head[hi+1] <= hi && (s.rel[hi+1] == "flat" || s.rel[hi+1] == "flat:name") {
+			hi++
+		}
 		for l := lo; l <= h; l++ {
-			name := s.spanText(l, h)
-			if l == h && g.Ambiguous(name) && s.words[h].UPOS != "PROPN" {
+			name := s.spanText(l, hi)
+			if l == hi && g.Ambiguous(name) && s.words[h].UPOS != "PROPN" {
 				break
 			}
 			if p, ok := g.Resolve(name, ctx); ok {
-				return p, l, h, true
+				return p, l, hi, true
 			}
 		}
 		// "the Lower Juba region", "Helmand province": the name without its place noun
-		if isPlaceNoun(s.lkey[h]) && lo < h {
-			for l := lo; l < h; l++ {
-				if p, ok := g.Resolve(s.spanText(l, h-1), ctx); ok {
-					return p, l, h, true
+		if isPlaceNoun(s.lkey[hi]) && lo < hi {
+			for l := lo; l < hi; l++ {
+				if p, ok := g.Resolve(s.spanText(l, hi-1), ctx); ok {
+					return p, l, hi, true
 				}
 			}
 		}
 	}
-	// "the island of Lesbos", "the province of Helmand", "northern Mali", "the Venezuelan border"
+	// "the island of Lesbos", "the Syrian city of Hama", "Lusaka's airport": the named place inside first
 	for _, c := range s.children(h) {
 		switch s.rel[c] {
-		case "nmod", "appos":
+		case "nmod", "appos", "nmod:poss":
 			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
 				return p, lo, hi, true
 			}
-		case "amod", "compound":
-			// "the Venezuelan border", "the Afghan capital": a country adjective on a geographic noun
-			if !geoNouns[s.lkey[h]] {
+		}
+	}
+	// "the Venezuelan border", "the Afghan capital": a country adjective on a geographic noun
+	if geoNouns[s.lkey[h]] {
+		for _, c := range s.children(h) {
+			if s.rel[c] != "amod" && s.rel[c] != "compound" {
 				continue
 			}
 			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
@@ -91,6 +107,28 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 		}
 	}
 	return geo.Place{}, 0, 0, false
+}
+
+// inside reports whether token t belongs to h's subtree without leaving the span t..h.
+func inside(s *sentence, t, h int) bool {
+	for j, d := t, 0; j >= 0 && d < 6; j, d = s.head[j], d+1 {
+		if j == h {
+			return true
+		}
+		if j > h || j < t {
+			return false
+		}
+	}
+	return false
+}
+
+// nameWord: a word that can be part of a place name.
+func nameWord(s *sentence, t int) bool {
+	switch s.rel[t] {
+	case "compound", "flat", "flat:name", "amod":
+		return s.words[t].UPOS == "PROPN" || s.upper[t] || len(s.words[t].Form) > 0 && s.words[t].Form[0] >= 'A' && s.words[t].Form[0] <= 'Z'
+	}
+	return false
 }
 
 // geographic nouns that a country adjective turns into a place
@@ -225,6 +263,12 @@ func (w *worker) actorPlace(src, tgt *event.Actor, root string) *event.Location 
 }
 
 func location(p geo.Place, text, from string) *event.Location {
+	if p.Kind == geo.KindCity && text != "" && !strings.EqualFold(text, p.Name) && len(text) <= len(p.Name)+12 {
+		// the gazetteer's name may be dated ("Kiev"): the text's own name for the same place is the one to show
+		if t := strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The "); !strings.ContainsAny(t, ",") && strings.Count(t, " ") <= 2 {
+			p.Name = t
+		}
+	}
 	prec := "city"
 	switch p.Kind {
 	case geo.KindCountry:
