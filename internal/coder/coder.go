@@ -29,6 +29,8 @@ type Options struct {
 	Ontology *ontology.Ontology // required
 	// Gazetteer places events; nil leaves every location empty.
 	Gazetteer *geo.Gazetteer
+	// NoDates dates every event by its story, as other coders do (for measuring what dating costs).
+	NoDates bool
 	// IncludeNegated keeps events whose predicate is negated ("did not attack"), marked Negated.
 	IncludeNegated bool
 	// Explain adds the lexicon entry and the parse path to every event.

@@ -65,6 +65,9 @@ func governor(s *sentence, t int) int {
 // attached to a clause p belongs to (a conjoined or controlling verb, 3 and 2), then the sentence's only
 // expression (1); rank 0 means the event takes the story's date.
 func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, int) {
+	if w.c.opt.NoDates {
+		return timex.Expr{}, 0
+	}
 	times := w.sentenceTimes(s, pub)
 	if len(times) == 0 {
 		return timex.Expr{}, 0
