@@ -18,3 +18,23 @@ func addRows(acc []int32, base []int16, offs []uint32, blocks int) {
 	}
 	addRowsGo(acc, base, offs, blocks)
 }
+
+//go:noescape
+func prefetchSlots(base *uint64, idx *uint32, n int)
+
+//go:noescape
+func prefetchRows(base *int16, offs *uint32, n int)
+
+// prefetch asks the cache for the slots at idx, so that the probes that follow overlap their misses.
+func prefetch(slots []uint64, idx []uint32) {
+	if len(idx) > 0 {
+		prefetchSlots(&slots[0], &idx[0], len(idx))
+	}
+}
+
+// prefetchDense asks the cache for the dense rows at offs.
+func prefetchDense(dense []int16, offs []uint32) {
+	if len(offs) > 0 && len(dense) > 0 {
+		prefetchRows(&dense[0], &offs[0], len(offs))
+	}
+}

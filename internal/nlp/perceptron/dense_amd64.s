@@ -35,3 +35,43 @@ block:
 done:
 	VZEROUPPER
 	RET
+
+// func prefetchSlots(base *uint64, idx *uint32, n int)
+// Asks the cache for base[idx[i]] for every i, so that the probes that follow overlap their misses.
+TEXT ·prefetchSlots(SB), NOSPLIT, $0-24
+	MOVQ base+0(FP), SI
+	MOVQ idx+8(FP), R8
+	MOVQ n+16(FP), CX
+	TESTQ CX, CX
+	JZ   pdone
+
+ploop:
+	MOVL       (R8), AX
+	PREFETCHT0 (SI)(AX*8)
+	ADDQ       $4, R8
+	DECQ       CX
+	JNZ        ploop
+
+pdone:
+	RET
+
+// func prefetchRows(base *int16, offs *uint32, n int)
+TEXT ·prefetchRows(SB), NOSPLIT, $0-24
+	MOVQ base+0(FP), SI
+	MOVQ offs+8(FP), R8
+	MOVQ n+16(FP), CX
+	TESTQ CX, CX
+	JZ   rdone
+
+rloop:
+	MOVL       (R8), AX
+	LEAQ       (SI)(AX*2), R9
+	PREFETCHT0 (R9)
+	PREFETCHT0 64(R9)
+	PREFETCHT0 128(R9)
+	ADDQ       $4, R8
+	DECQ       CX
+	JNZ        rloop
+
+rdone:
+	RET

@@ -153,14 +153,20 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 	}
 	var found [chunk]uint32
 	var rows [chunk]uint32
+	var start0 [chunk]uint32
 	slots := m.slots
 	width := uint32(m.blocks * 8)
 	for base := 0; base < len(feats); base += chunk {
 		fs := feats[base:min(base+chunk, len(feats))]
+		// where each probe starts, fetched into the cache all at once
+		for i, f := range fs {
+			start0[i] = hashSlot(fold(f)) & m.mask
+		}
+		prefetch(slots, start0[:len(fs)])
 		nf := 0
-		for _, f := range fs {
+		for i, f := range fs {
 			k := fold(f)
-			s := hashSlot(k) & m.mask
+			s := start0[i]
 			for {
 				v := slots[s]
 				if uint32(v>>32) == k {
@@ -175,6 +181,14 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 			}
 		}
 		nd := 0
+		for _, p := range found[:nf] {
+			if p&inlineBit == 0 && p>>kindShift == kindDense {
+				rows[nd] = (p & lowMask) * width
+				nd++
+			}
+		}
+		prefetchDense(m.dense, rows[:nd])
+		nd = 0
 		for _, p := range found[:nf] {
 			if p&inlineBit != 0 {
 				acc[p>>16&0x7fff] += int32(int16(p))
