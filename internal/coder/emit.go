@@ -569,6 +569,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		when.Future = true
 	}
 	code := m.pat.Code
+	if mod == "planned" && !(ownTime && when.Future) {
+		// "Portugal will support Turkey's bid": a future without a date is a statement of intent
+		md.intent = true
+	}
 	if md.intent && !(ownTime && when.Future) {
 		// "pledged to rebuild", "said it would send troops": the promise is the event; a dated plan keeps its act
 		code = intentCode(code)
