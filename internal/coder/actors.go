@@ -135,6 +135,8 @@ func (w *worker) contextCountry(s *sentence) string {
 				heads = w.locatives(s, i, false, heads)
 			}
 		}
+		// then any locative phrase, however deep ("from a resort on Samal island in the southern Philippines")
+		heads = w.allLocatives(s, 0, heads)
 		w.locs = heads
 		for _, h := range heads {
 			if pl, _, _, ok := w.placeAt(s, h, geoContext(w.docCountries), 0); ok && pl.Country != "" {

@@ -630,6 +630,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			if th >= 0 {
 				tgt = w.resolve(s, th, on)
 			}
+			if tgt.ok() && root == "01" && hasAgent(tgt.code, "MED") {
+				// "told reporters", "told state radio": the press carries a statement, it is not its target
+				tgt = actorRef{}
+			}
 			if tgt.ok() && sameActor(src, tgt) {
 				if needTarget {
 					continue // an actor does not act on itself

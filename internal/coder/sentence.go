@@ -121,6 +121,11 @@ func (s *sentence) weakActor(i, n int) bool {
 		return false
 	}
 	w := s.words[i]
+	// "Jordan Whitfield", "Chad Whitaker": a country that is also a first name, beginning a person's name
+	if j := i + 1; firstNames[s.key[i]] && j < len(s.words) && w.UPOS == "PROPN" && s.words[j].UPOS == "PROPN" && s.head[j] == i &&
+		(s.rel[j] == "flat" || s.rel[j] == "flat:name") || firstNames[s.key[i]] && j < len(s.words) && s.head[i] == j && s.rel[i] == "compound" && s.words[j].UPOS == "PROPN" && upperFirst(s.words[j].Form) && !upperWord(s.words[j].Form) {
+		return true
+	}
 	if w.UPOS == "PROPN" || w.UPOS == "ADJ" {
 		return false
 	}
@@ -195,6 +200,13 @@ func (s *sentence) subtreeSpan(i int) (lo, hi int) {
 	walk(i)
 	return lo, hi
 }
+
+// countries and capitals that are also common first names
+var firstNames = map[lexicon.Key]bool{lexicon.KeyOf("jordan"): true, lexicon.KeyOf("chad"): true,
+	lexicon.KeyOf("georgia"): true, lexicon.KeyOf("israel"): true, lexicon.KeyOf("india"): true,
+	lexicon.KeyOf("paris"): true, lexicon.KeyOf("victoria"): true, lexicon.KeyOf("sydney"): true}
+
+func upperFirst(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 func upperWord(w string) bool {
 	letters := 0
