@@ -192,7 +192,7 @@ func newModel(train []*conllu.Sentence, opt Options) (*Model, []sample, error) {
 			sm.forms[i], sm.gold[i] = w.Form, c
 			count(exact, perceptron.String(w.Form), c, len(pairs))
 			count(lower, lowerKey(perceptron.Lower(w.Form)), c, len(pairs))
-			if len(w.Form) > 3 && strings.EqualFold(w.Form[len(w.Form)-2:], "ed") {
+			if len(w.Form) > 3 && strings.EqualFold(w.Form[len(w.Form)-2:], "ed") || samePast[strings.ToLower(w.Form)] {
 				edForms[perceptron.String(w.Form)] = true
 				edForms[lowerKey(perceptron.Lower(w.Form))] = true
 			}
@@ -215,6 +215,20 @@ func newModel(train []*conllu.Sentence, opt Options) (*Model, []sample, error) {
 		}
 	}
 	return m, samples, nil
+}
+
+// samePast are irregular verbs whose past tense and past participle are one form, so that, like regular
+// "-ed" forms, the form alone cannot tell VBD from VBN.
+var samePast = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`bent bled bound bought brought built burnt burst caught clung cost crept cut
+		dealt dug fed felt fled flung fought found ground had heard held hit hung hurt kept knelt laid led left lent
+		let lit lost made meant met paid put quit read rid said sat sent set shed shone shot shut slept slid slit
+		sold sought spent spilt split spread sprung stood stuck stung struck swept swung taught thought told
+		understood upheld wept withheld won wound`) {
+		samePast[w] = true
+	}
 }
 
 // pastAmbiguity makes every past form seen as only one of VBD and VBN ambiguous between the two. A treebank
