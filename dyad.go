@@ -32,6 +32,8 @@ type Options struct {
 	IncludeNegated bool
 	// Explain adds the lexicon entry and the parse path to every event.
 	Explain bool
+	// Targetless keeps events without an actor as target ("demanded elections", "resigned").
+	Targetless bool
 	// Lexicon, when set, replaces the built-in lexicon (LexiconDirs are still added to it).
 	Lexicon *lexicon.Lexicon
 }
@@ -75,7 +77,7 @@ func New(opt Options) (*Coder, error) {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
 	c, err := coder.New(coder.Options{Pipeline: p, Lexicon: lex, Ontology: ont, Gazetteer: gaz,
-		IncludeNegated: opt.IncludeNegated, Explain: opt.Explain})
+		IncludeNegated: opt.IncludeNegated, Explain: opt.Explain, Targetless: opt.Targetless})
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,7 @@ type coderFlags struct {
 	models         string
 	includeNegated bool
 	explain        bool
+	targetless     bool
 	workers        int
 }
 
@@ -30,11 +31,12 @@ func (f *coderFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.models, "models", "", "load NLP models from this folder instead of the embedded ones")
 	fl.BoolVar(&f.includeNegated, "include-negated", false, "keep negated events (\"did not attack\"), marked negated")
 	fl.BoolVar(&f.explain, "explain", false, "add the lexicon entry and the parse path to every event")
+	fl.BoolVar(&f.targetless, "targetless", false, "keep events whose target is a thing, not an actor (\"demanded elections\"), with no target")
 	fl.IntVar(&f.workers, "workers", 0, "documents coded in parallel (0 = one per core)")
 }
 
 func (f *coderFlags) coder() (*dyad.Coder, error) {
-	opt := dyad.Options{LexiconDirs: f.lexicons, ModelsDir: f.models, IncludeNegated: f.includeNegated, Explain: f.explain}
+	opt := dyad.Options{LexiconDirs: f.lexicons, ModelsDir: f.models, IncludeNegated: f.includeNegated, Explain: f.explain, Targetless: f.targetless}
 	lex, err := loadDicts(f.dicts)
 	if err != nil {
 		return nil, err

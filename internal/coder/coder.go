@@ -31,6 +31,9 @@ type Options struct {
 	Gazetteer *geo.Gazetteer
 	// NoDates dates every event by its story, as other coders do (for measuring what dating costs).
 	NoDates bool
+	// Targetless keeps events whose target slot holds a thing rather than an actor ("demanded elections",
+	// "resigned"), with no target, as GDELT does; by default such events are dropped, as ICEWS does.
+	Targetless bool
 	// IncludeNegated keeps events whose predicate is negated ("did not attack"), marked Negated.
 	IncludeNegated bool
 	// Explain adds the lexicon entry and the parse path to every event.

@@ -648,7 +648,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// "The spokesman threatened unspecified consequences": the one the same source addressed just before
 				tgt = w.lastTarget(src.code, s.index)
 			}
-			if needTarget && !tgt.ok() {
+			if needTarget && !tgt.ok() && !(w.c.opt.Targetless && inanimate(s, th)) {
 				continue
 			}
 			info := info
@@ -727,6 +727,16 @@ func (w *worker) datedBefore(src, tgt *event.Actor, root string) (*event.Event, 
 		}
 	}
 	return nil, false
+}
+
+// inanimate reports whether a would-be target is absent or a thing rather than an actor: no pronoun, name
+// or role noun ("demanded immediate elections", "resigned").
+func inanimate(s *sentence, th int) bool {
+	if th < 0 {
+		return true
+	}
+	w := s.words[th]
+	return w.UPOS == "NOUN" && s.agentAt[th].n == 0 && s.inActor[th] < 0
 }
 
 // sameActor reports whether two resolved phrases are one actor: the same code for a country or a named
