@@ -596,15 +596,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	if reciprocal {
 		tgts = srcs
 	}
-	info, ok := w.c.opt.Ontology.Event(code)
-	if !ok {
-		// a user's dictionary may use codes outside CAMEO 1.1b3 (PETRARCH's validation suite has WEIS codes):
-		// keep the code, take the root from its first two digits, and leave what the codebook would add empty
-		info.Code, info.Root = code, code[:min(2, len(code))]
-		if r, ok := w.c.opt.Ontology.Event(info.Root); ok {
-			info.Quad = r.Quad
-		}
-	}
+	info := w.codebook(code)
 	var attr *event.Attribution
 	if lo, hi, nlo, nhi, ok := w.attribution(s, p); ok {
 		attr = &event.Attribution{
@@ -656,28 +648,8 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// CAMEO's fighting is between armed forces; violence against civilians is assault
 				info = w.civilianAssault(info, s.words[p].Lemma)
 			}
-			e := event.Event{
-				DocID:         doc.ID,
-				URL:           doc.URL,
-				Publisher:     doc.Publisher,
-				Published:     dateOf(doc.Published),
-				SentenceIndex: s.index,
-				Sentence:      s.text,
-				SentenceStart: s.charStart,
-				CAMEO:         info.Code,
-				CAMEOName:     info.Name,
-				Root:          info.Root,
-				QuadClass:     info.Quad,
-				Goldstein:     info.Goldstein,
-				PLOVER:        event.PLOVER{Type: info.PLOVER, Mode: info.Mode},
-				Verb: event.Verb{Text: s.words[p].Form, Lemma: s.words[p].Lemma,
-					Start: s.char(s.words[p].Start), End: s.char(s.words[p].End)},
-				Modality:      mod,
-				Negated:       neg,
-				Attribution:   attr,
-				Date:          dateOf(doc.Published),
-				DatePrecision: "story",
-			}
+			e := w.skeleton(doc, s, p, info)
+			e.Modality, e.Negated, e.Attribution = mod, neg, attr
 			if hasWhen {
 				e.Date, e.DatePrecision, e.DateText = when.Value, string(when.Precision), when.Text
 				if when.Future && (e.Modality == "asserted" || e.Modality == "reported") {
@@ -727,6 +699,44 @@ func (w *worker) datedBefore(src, tgt *event.Actor, root string) (*event.Event, 
 		}
 	}
 	return nil, false
+}
+
+// codebook looks a code up in the ontology. A user's dictionary may use codes outside CAMEO 1.1b3
+// (PETRARCH's validation suite has WEIS codes): those keep their code, take the root from their first two
+// digits, and leave what the codebook would add empty.
+func (w *worker) codebook(code string) ontology.Event {
+	info, ok := w.c.opt.Ontology.Event(code)
+	if !ok {
+		info.Code, info.Root = code, code[:min(2, len(code))]
+		if r, ok := w.c.opt.Ontology.Event(info.Root); ok {
+			info.Quad = r.Quad
+		}
+	}
+	return info
+}
+
+// skeleton is an event of predicate p with what the document, the sentence and the codebook say; dated by
+// the story until the caller finds better.
+func (w *worker) skeleton(doc *source.Document, s *sentence, p int, info ontology.Event) event.Event {
+	return event.Event{
+		DocID:         doc.ID,
+		URL:           doc.URL,
+		Publisher:     doc.Publisher,
+		Published:     dateOf(doc.Published),
+		SentenceIndex: s.index,
+		Sentence:      s.text,
+		SentenceStart: s.charStart,
+		CAMEO:         info.Code,
+		CAMEOName:     info.Name,
+		Root:          info.Root,
+		QuadClass:     info.Quad,
+		Goldstein:     info.Goldstein,
+		PLOVER:        event.PLOVER{Type: info.PLOVER, Mode: info.Mode},
+		Verb: event.Verb{Text: s.words[p].Form, Lemma: s.words[p].Lemma,
+			Start: s.char(s.words[p].Start), End: s.char(s.words[p].End)},
+		Date:          dateOf(doc.Published),
+		DatePrecision: "story",
+	}
 }
 
 // inanimate reports whether a would-be target is absent or a thing rather than an actor: no pronoun, name

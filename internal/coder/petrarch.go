@@ -1085,34 +1085,8 @@ func (w *worker) petEvents(doc *source.Document, s *sentence, p int, pat *lexico
 
 // petEvent builds one event.
 func (w *worker) petEvent(doc *source.Document, s *sentence, p int, pat *lexicon.Pattern, code string, src, tgt petSide) event.Event {
-	info, ok := w.c.opt.Ontology.Event(code)
-	if !ok {
-		// PETRARCH dictionaries carry WEIS and local codes: keep the code, take what its root gives
-		info.Code, info.Root = code, code[:min(2, len(code))]
-		if r, ok := w.c.opt.Ontology.Event(info.Root); ok {
-			info.Quad = r.Quad
-		}
-	}
-	e := event.Event{
-		DocID:         doc.ID,
-		URL:           doc.URL,
-		Publisher:     doc.Publisher,
-		Published:     dateOf(doc.Published),
-		SentenceIndex: s.index,
-		Sentence:      s.text,
-		SentenceStart: s.charStart,
-		CAMEO:         info.Code,
-		CAMEOName:     info.Name,
-		Root:          info.Root,
-		QuadClass:     info.Quad,
-		Goldstein:     info.Goldstein,
-		PLOVER:        event.PLOVER{Type: info.PLOVER, Mode: info.Mode},
-		Verb: event.Verb{Text: s.words[p].Form, Lemma: s.words[p].Lemma,
-			Start: s.char(s.words[p].Start), End: s.char(s.words[p].End)},
-		Modality:      "asserted",
-		Date:          dateOf(doc.Published),
-		DatePrecision: "story",
-	}
+	e := w.skeleton(doc, s, p, w.codebook(code))
+	e.Modality = "asserted"
 	e.Source = petActor(s, src)
 	if tgt.code != "" {
 		e.Target = petActor(s, tgt)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/eval"
 	"io"
 	"sort"
 	"strings"
@@ -70,25 +71,8 @@ func Read(r io.Reader, name string) ([]Record, error) {
 	}
 }
 
-// Counts are true positives, false positives and false negatives with the derived scores.
-type Counts struct {
-	TP, FP, FN int
-	Precision  float64 `json:"precision"`
-	Recall     float64 `json:"recall"`
-	F1         float64 `json:"f1"`
-}
-
-func (c *Counts) finish() {
-	if c.TP+c.FP > 0 {
-		c.Precision = float64(c.TP) / float64(c.TP+c.FP)
-	}
-	if c.TP+c.FN > 0 {
-		c.Recall = float64(c.TP) / float64(c.TP+c.FN)
-	}
-	if c.Precision+c.Recall > 0 {
-		c.F1 = 2 * c.Precision * c.Recall / (c.Precision + c.Recall)
-	}
-}
+// Counts are pair counts with their precision, recall and F1.
+type Counts = eval.PRF
 
 // Miss is a disagreement, for the report.
 type Miss struct {
@@ -244,9 +228,9 @@ func Score(ctx context.Context, c Coder, recs []Record) (Report, error) {
 			rep.Misses = append(rep.Misses, miss)
 		}
 	}
-	rep.All.finish()
+	rep.All.Finish()
 	for k, v := range rep.ByRoot {
-		v.finish()
+		v.Finish()
 		rep.ByRoot[k] = v
 	}
 	if rep.DateTotal > 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/eval"
 	"io"
 	"sort"
 	"strings"
@@ -59,25 +60,8 @@ func Read(r io.Reader, name string) ([]Record, error) {
 	return out, nil
 }
 
-// Counts are pair counts for one type.
-type Counts struct {
-	TP, FP, FN int
-	Precision  float64 `json:"precision"`
-	Recall     float64 `json:"recall"`
-	F1         float64 `json:"f1"`
-}
-
-func (c *Counts) finish() {
-	if c.TP+c.FP > 0 {
-		c.Precision = float64(c.TP) / float64(c.TP+c.FP)
-	}
-	if c.TP+c.FN > 0 {
-		c.Recall = float64(c.TP) / float64(c.TP+c.FN)
-	}
-	if c.Precision+c.Recall > 0 {
-		c.F1 = 2 * c.Precision * c.Recall / (c.Precision + c.Recall)
-	}
-}
+// Counts are pair counts with their precision, recall and F1.
+type Counts = eval.PRF
 
 // Report is the outcome: F1 over (type, source country) pairs, overall and per type, plus type-only
 // accuracy (the record's type among the types dyad coded for the sentence).
@@ -150,9 +134,9 @@ func Score(ctx context.Context, c events.Coder, recs []Record) (Report, error) {
 			rep.Disagreements = append(rep.Disagreements, fmt.Sprintf("%s\tgold %v\tgot %v\t%s", rec.ID, g, gotList, rec.Text))
 		}
 	}
-	rep.All.finish()
+	rep.All.Finish()
 	for k, v := range rep.ByType {
-		v.finish()
+		v.Finish()
 		rep.ByType[k] = v
 	}
 	if rep.Records > 0 {
