@@ -47,3 +47,15 @@ func TestDetectLanguageUndecided(t *testing.T) {
 		})
 	}
 }
+
+func TestShortEnglishNotForeign(t *testing.T) {
+	for _, s := range []string{
+		"Venezuela's navy seized a Guyanese vessel.",
+		"Kenya's army shelled a rebel camp.",
+		"Brazil expelled a Bolivian diplomat.",
+	} {
+		if got := DetectLanguage(s); got != "" && got != "en" {
+			t.Errorf("DetectLanguage(%q) = %q, want English or undecided", s, got)
+		}
+	}
+}
