@@ -33,8 +33,7 @@ var (
 var modalAux = keySet("may", "might", "could", "would", "should", "can", "must")
 
 // verbs whose xcomp is an intention ("vowed to build")
-var intendVerbs = keySet("vow", "pledge", "promise", "plan", "intend", "aim", "seek", "want", "hope", "try",
-	"attempt", "decide", "prepare", "agree", "offer", "threaten", "expect", "wish", "resolve", "mean", "propose",
+var intendVerbs = keySet("vow", "pledge", "promise", "plan", "intend", "aim", "seek", "want", "hope", "decide", "prepare", "agree", "offer", "threaten", "expect", "wish", "resolve", "mean", "propose",
 	"commit", "undertake", "volunteer", "consent", "ready", "willing", "prepared", "determined", "committed",
 	"eager", "keen", "poised", "invite")
 
@@ -146,6 +145,9 @@ func (w *worker) actorAfter(s *sentence, p, src int) int {
 		}
 		if h == src {
 			continue
+		}
+		if v := s.head[h]; v >= 0 && v != p && s.rel[h] == "nsubj" && sayVerbs[s.lkey[v]] {
+			continue // "…, U.N. officials said": who reports it, not who it was done to
 		}
 		if r := w.resolveNoMem(s, h, w.on); r.ok() {
 			return h
@@ -345,6 +347,10 @@ func (w *worker) modality(s *sentence, p int) modal {
 			q = s.head[h]
 			continue
 		}
+		if r := s.rel[q]; (r == "xcomp" || r == "advcl") && negatedVerb(s, h) {
+			// "has not sent warships to escort ships": the escort is not done either
+			m.neg = true
+		}
 		switch r := s.rel[q]; {
 		case (r == "xcomp" || r == "advcl") && negativeVerbs[s.lkey[h]]:
 			// "declined to comment", "refused to meet": the act does not happen; the refusal is the event
@@ -402,6 +408,18 @@ func isWeekday(t string) bool {
 	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
 		if strings.Contains(t, d) {
 			return true
+		}
+	}
+	return false
+}
+
+// negatedVerb reports whether a verb carries "not", "n't" or "never".
+func negatedVerb(s *sentence, v int) bool {
+	for _, c := range s.children(v) {
+		if r := s.rel[c]; r == "advmod" || r == "aux" {
+			if k := s.lkey[c]; k == kNot || k == kNt || k == kNever || s.key[c] == kNt {
+				return true
+			}
 		}
 	}
 	return false
@@ -551,7 +569,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	// an event needs a target unless its kind stands alone (declining comment, denials, protests, force
 	// posture): "X said …" with nobody addressed is attribution, not an event
-	needTarget := !targetlessRoots[root] && !targetlessCodes[m.pat.Code]
+	needTarget := !targetlessRoots[root] && !targetlessCodes[m.pat.Code] && m.pat.Code != "1723" && m.pat.Code != "1724"
 	md := w.modality(s, p)
 	mod, neg := md.mod, md.neg
 	if md.drop || neg && !w.c.opt.IncludeNegated {
@@ -632,6 +650,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				}
 				tgt = actorRef{}
 			}
+			if !tgt.ok() && (code == "1723" || code == "1724") && countryOf(src.code) != "" {
+				// a curfew or state of emergency is imposed on the country's own people
+				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
+			}
 			if !tgt.ok() && root == "14" && countryOf(src.code) != "" {
 				// a protest with no named target is against the country's own authorities
 				tgt = actorRef{code: countryOf(src.code) + "GOV", kind: "agent", via: "context", head: -1}
@@ -644,7 +666,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				continue
 			}
 			info := info
-			if info.Root == "19" && civilian(tgt.code) && !hasAgent(src.code, "MIL") {
+			if info.Root == "19" && (civilian(tgt.code) || hasAgent(src.code, "CVL")) && !hasAgent(src.code, "MIL") {
 				// CAMEO's fighting is between armed forces; violence against civilians is assault
 				info = w.civilianAssault(info, s.words[p].Lemma)
 			}

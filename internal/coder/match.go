@@ -129,8 +129,15 @@ func (w *worker) matchAfter(s *sentence, win []int, els []lexicon.Elem, i, cur i
 	case lexicon.Target, lexicon.Source, lexicon.Compound:
 		pos := nextIndex(win, cur)
 		if pos >= 0 {
-			if h := w.phraseAt(s, pos, win); h >= 0 && w.isTime(s, h) {
+			h := w.phraseAt(s, pos, win)
+			if h >= 0 && w.isTime(s, h) {
 				return false // "on Monday" is not the target of "impose sanctions on +"
+			}
+			if h >= 0 && i == 0 && e.Kind == lexicon.Target {
+				// a slot right after the verb is its object: "met in Stockholm" has no target
+				if cs := s.child(h, "case"); cs >= 0 && locPreps[s.lkey[cs]] && !motionPreps[s.lkey[cs]] {
+					pos = -2
+				}
 			}
 		}
 		switch e.Kind {
