@@ -76,9 +76,10 @@ func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
 			ref.kind = "agent"
 		}
 		mod := w.modifiers(s, h, on)
-		if mod.code != "" && (ref.kind == "person" && countryOf(ref.code) == "" || ref.kind == "capital" && false) {
+		if mod.code != "" && ref.kind == "person" && countryOf(ref.code) == "" {
 			ref.code = compose(ref, mod, agents)
 		}
+		w.localize(s, &ref)
 		w.mem.remember(s, ref)
 		return ref
 	}
@@ -112,10 +113,21 @@ func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
 			ref.code, ref.kind, ref.via = c+agents, "agent", "context"
 		}
 	}
+	w.localize(s, &ref)
 	if ref.code != "" {
 		w.mem.remember(s, ref)
 	}
 	return ref
+}
+
+// localize codes a transnational movement ("Islamic State", "al-Qaeda") acting in a country named in the
+// sentence under that country, as ICEWS does.
+func (w *worker) localize(s *sentence, ref *actorRef) {
+	if strings.HasPrefix(ref.code, "NGM") && ref.kind == "group" {
+		if c := w.contextCountry(s); c != "" {
+			ref.code, ref.via = c+"INS", "context"
+		}
+	}
 }
 
 func isPronoun(s *sentence, h int) bool { return s.words[h].UPOS == "PRON" }

@@ -4,8 +4,15 @@ import "github.com/dyad-events/dyad/internal/lexicon"
 
 // memory holds the actors met so far in a document, newest last, for coreference.
 type memory struct {
-	recent []actorRef
-	frozen bool // nested resolutions do not count as mentions
+	recent  []remembered
+	frozen  bool // nested resolutions do not count as mentions
+	subject bool // the phrase being resolved is a subject: subjects are what pronouns pick up first
+}
+
+type remembered struct {
+	actorRef
+	sentence int
+	subject  bool
 }
 
 const memorySize = 32
@@ -20,14 +27,14 @@ func (m *memory) remember(s *sentence, r actorRef) {
 		copy(m.recent, m.recent[1:])
 		m.recent = m.recent[:memorySize-1]
 	}
-	m.recent = append(m.recent, r)
+	m.recent = append(m.recent, remembered{actorRef: r, sentence: s.index, subject: m.subject})
 }
 
 // byName finds an earlier person whose surname is k ("Burns" after "William Burns").
 func (m *memory) byName(k lexicon.Key) (actorRef, bool) {
 	for i := len(m.recent) - 1; i >= 0; i-- {
 		if r := m.recent[i]; r.person && r.last == k {
-			return r, true
+			return r.actorRef, true
 		}
 	}
 	return actorRef{}, false
@@ -66,7 +73,7 @@ func (w *worker) coref(s *sentence, h int, agents string, ref actorRef) actorRef
 	case s.words[h].UPOS == "NOUN" && definite(s, h):
 		// "the spokesman" after "a Taliban spokesman": the same head noun first
 		for i := len(w.mem.recent) - 1; i >= 0; i-- {
-			if r := w.mem.recent[i]; r.headKey == s.lkey[h] {
+			if r := w.mem.recent[i].actorRef; r.headKey == s.lkey[h] {
 				r.head, r.lo, r.hi, r.via = h, ref.lo, ref.hi, "coref"
 				return r
 			}
@@ -81,8 +88,23 @@ func (w *worker) coref(s *sentence, h int, agents string, ref actorRef) actorRef
 			want = func(r actorRef) bool { return hasAgent(r.code, agents) }
 		}
 	}
+	// a pronoun starting a sentence takes up the subject of the sentence before ("Israel's prime minister
+	// spoke with Russia's president. He asked …"); otherwise the nearest compatible mention
+	if isPronoun(s, h) {
+		for i := len(w.mem.recent) - 1; i >= 0; i-- {
+			r := w.mem.recent[i]
+			if r.sentence < s.index-1 {
+				break
+			}
+			if r.subject && r.sentence == s.index-1 && want(r.actorRef) {
+				a := r.actorRef
+				a.head, a.lo, a.hi, a.via = h, ref.lo, ref.hi, "coref"
+				return a
+			}
+		}
+	}
 	for i := len(w.mem.recent) - 1; i >= 0; i-- {
-		r := w.mem.recent[i]
+		r := w.mem.recent[i].actorRef
 		if want(r) {
 			r.head, r.lo, r.hi, r.via = h, ref.lo, ref.hi, "coref"
 			return r

@@ -628,7 +628,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		}
 	}
 	for _, sh := range srcs {
+		w.mem.subject = true
 		src := w.resolve(s, sh, on)
+		w.mem.subject = false
 		if !src.ok() {
 			continue
 		}
