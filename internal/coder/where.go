@@ -12,11 +12,11 @@ import (
 
 // locative prepositions: the phrases they head place an event
 var locPreps = keySet("in", "at", "near", "off", "outside", "inside", "across", "around", "throughout", "within",
-	"along", "into", "to", "from", "on")
+	"along", "into", "onto", "to", "from", "on")
 
 // static places (where the event happened) versus movement ("to", "from"), which only places visits and
 // sentence-level fallbacks
-var motionPreps = keySet("to", "from", "into")
+var motionPreps = keySet("to", "from", "into", "onto")
 
 var (
 	kProvince = lexicon.KeyOf("province")
@@ -88,6 +88,10 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 	for _, c := range s.children(h) {
 		switch s.rel[c] {
 		case "nmod", "appos", "nmod:poss":
+			if borderNouns[s.lkey[h]] && s.rel[c] == "nmod" {
+				// "its border with Eritrea" is on this side of the border, not in Eritrea
+				continue
+			}
 			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
 				return p, lo, hi, true
 			}
@@ -135,6 +139,18 @@ func nameWord(s *sentence, t int) bool {
 var geoNouns = keySet("border", "region", "state", "district", "county", "department", "frontier", "coast", "coastline", "waters", "capital", "city", "town", "village",
 	"territory", "side", "soil", "province", "region", "airspace", "mainland", "countryside", "north", "south",
 	"east", "west", "countryside", "port", "island", "islands", "desert", "mountains", "highlands", "enclave")
+
+// demonym reports whether token t names a country's people rather than the country ("two Canadians").
+func demonym(s *sentence, t int) bool {
+	m := s.inActor[t]
+	if m < 0 || s.actorAt[m].actor.Kind != "country" {
+		return false
+	}
+	text := s.spanText(m, m+s.actorAt[m].n-1)
+	return !strings.EqualFold(text, s.actorAt[m].actor.Name) && strings.HasSuffix(strings.ToLower(text), "s")
+}
+
+var borderNouns = keySet("border", "frontier", "boundary")
 
 func geoContext(countries []string) geo.Context { return geo.Context{Countries: countries} }
 
@@ -221,6 +237,22 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 	if l := try(heads, "phrase"); l != nil {
 		return l
 	}
+	// a visit's or an attack's object may be the place itself: "visited Yerevan", "captured the Syrian city of
+	// Hama", "struck Brussels airport"
+	if visit || code >= "17" {
+		if o := s.child(p, "obj"); o >= 0 && !demonym(s, o) {
+			if l := try([]int{o}, "phrase"); l != nil {
+				return l
+			}
+			for _, c := range s.children(o) {
+				if s.rel[c] == "compound" && c < o {
+					if l := try([]int{c}, "phrase"); l != nil {
+						return l
+					}
+				}
+			}
+		}
+	}
 	// any locative phrase of the sentence, nearest first
 	heads = w.allLocatives(s, p, heads[:0])
 	w.locs = heads
@@ -247,7 +279,9 @@ func (w *worker) actorPlace(src, tgt *event.Actor, root string) *event.Location 
 	switch {
 	case src != nil && tgt != nil && src.Country != "" && src.Country == tgt.Country:
 		country = src.Country
-	case tgt != nil && tgt.Country != "" && (root >= "15" || root == "04"):
+	case tgt != nil && tgt.Country != "" && (root >= "18" || root == "04"):
+		// attacks happen where their target is, visits where the host is; force postures, sanctions and
+		// arrests on the actor's own side
 		country = tgt.Country
 	case src != nil:
 		country = src.Country
