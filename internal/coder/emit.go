@@ -439,6 +439,10 @@ func intentCode(code string) string {
 	case "06":
 		return "031"
 	case "07":
+		switch code {
+		case "071", "072", "073", "074":
+			return "033" + code[2:] // economic, military, humanitarian aid, protection
+		}
 		return "033"
 	case "08":
 		return "035"
@@ -487,6 +491,16 @@ func (w *worker) attribution(s *sentence, p int) (lo, hi int, nameLo, nameHi int
 		}
 		h := s.head[q]
 		if h < 0 {
+			// "…, killing two officers, according to a police spokesman": an "according to" anywhere in the
+			// sentence covers what it reports
+			for c := range s.words {
+				if r := s.rel[c]; r == "obl" || r == "nmod" {
+					if cs := s.child(c, "case"); cs >= 0 && (s.lkey[cs] == kAccording || s.key[cs] == kAccording) {
+						l, hh := w.npSpan(s, c)
+						return cs, hh, l, hh, true
+					}
+				}
+			}
 			break
 		}
 		if s.rel[q] == "ccomp" && sayVerbs[s.lkey[h]] {
@@ -505,8 +519,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	// actors are resolved on the event's own date: a leader's role in 2010 is not his role today
 	when, rank := w.eventTime(s, p, doc.Published)
 	hasWhen := rank > 0
-	// only a time attached to the event's own clause says when a promised or planned act is to happen
-	ownTime := rank >= 2
+	// only a time attached to the act itself says when a promised or planned act is to happen ("offered on
+	// Tuesday to send" dates the offer)
+	ownTime := rank >= 4
 	on := doc.Published
 	if hasWhen && !when.Begin.IsZero() {
 		on = when.Begin
