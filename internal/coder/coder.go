@@ -134,7 +134,15 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 		if len(s.words) == 0 {
 			continue
 		}
-		w.ann.Annotate(s.words)
+		w.ann.Tag(s.words)
+		if !w.c.opt.Petrarch.Enabled && !w.mayHaveEvent(s) {
+			// no word of the sentence heads a pattern: it cannot give an event, so it is not parsed
+			if w.storyDiscard(s) {
+				return nil, err
+			}
+			continue
+		}
+		w.ann.Parse(s.words)
 		s.build(lex)
 		if d, ok := w.discard(s); ok {
 			if d.Story {
@@ -160,6 +168,45 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 		}
 	}
 	return events, err
+}
+
+// mayHaveEvent reports whether some word of the tagged sentence heads a verb or noun pattern.
+func (w *worker) mayHaveEvent(s *sentence) bool {
+	lex := w.c.opt.Lexicon
+	for i := range s.words {
+		wd := &s.words[i]
+		k := lexicon.KeyOf(wd.Lemma)
+		if len(lex.VerbPatterns(k)) > 0 || len(lex.NounPatterns(k)) > 0 {
+			return true
+		}
+		f := lexicon.KeyOf(wd.Form)
+		if _, ok := lex.Forms[f]; ok || len(lex.VerbPatterns(f)) > 0 {
+			return true
+		}
+		if strings.HasSuffix(wd.Form, "ed") && len(lex.VerbPatterns(lexicon.KeyOf(wd.Lemma+"e"))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// storyDiscard reports whether an unparsed sentence holds a story-level discard phrase.
+func (w *worker) storyDiscard(s *sentence) bool {
+	n := len(s.words)
+	s.key, s.lkey, s.upper = growK(s.key, n), growK(s.lkey, n), growB(s.upper, n)
+	for i := range s.words {
+		s.key[i], s.lkey[i] = lexicon.KeyOf(s.words[i].Form), lexicon.KeyOf(s.words[i].Lemma)
+		s.upper[i] = upperWord(s.words[i].Form)
+	}
+	d := w.c.opt.Lexicon.Discards
+	for i := range s.words {
+		for _, keys := range [][]lexicon.Key{s.key, s.lkey} {
+			if v, m := d.Match(keys, s.upper, i); m > 0 && v.Story {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // politicalActor reports whether the sentence names a country, capital, organisation, group or person of

@@ -114,6 +114,29 @@ func (a *Annotator) Annotate(words []Word) {
 	}
 }
 
+// Parse fills in the dependency tree of words that Tag has already tagged.
+func (a *Annotator) Parse(words []Word) {
+	n := len(words)
+	if n == 0 {
+		return
+	}
+	a.forms = resize(a.forms, n)
+	a.upos = resize(a.upos, n)
+	a.xpos = resize(a.xpos, n)
+	a.rels = resize(a.rels, n)
+	if cap(a.heads) < n {
+		a.heads = make([]int, n)
+	}
+	a.heads = a.heads[:n]
+	for i := range words {
+		a.forms[i], a.upos[i], a.xpos[i] = words[i].Form, words[i].UPOS, words[i].XPOS
+	}
+	a.parser.Parse(a.forms, a.upos, a.xpos, a.heads, a.rels)
+	for i := range words {
+		words[i].Head, words[i].DepRel = a.heads[i], a.rels[i]
+	}
+}
+
 // Tag fills in tags and lemmas only (no parse), for callers that need no tree.
 func (a *Annotator) Tag(words []Word) {
 	n := len(words)
