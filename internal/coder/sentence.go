@@ -57,6 +57,9 @@ func (s *sentence) build(lex *lexicon.Lexicon) {
 		s.agentAt = make([]agentMention, n)
 	}
 	s.actorAt, s.agentAt = s.actorAt[:n], s.agentAt[:n]
+	// every position is written below except those inside a multi-word name: clear them, or a name from an
+	// earlier sentence would show through
+	clear(s.actorAt)
 	clear(s.kidStart)
 	s.timesDone = false
 	s.ctxDone, s.ctxCountry = false, ""
