@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -57,8 +56,7 @@ func eventIDs(t *testing.T, dsn string) []string {
 // killIngest kills `dyad ingest` with SIGKILL in the middle of a large batch, runs it again, and
 // checks that every acknowledged document is stored once and that the rerun completes the rest:
 // the events are exactly those of one clean ingest.
-func killIngest(t *testing.T, dsn, cleanDSN string) {
-	bin := buildDyad(t)
+func killIngest(t *testing.T, bin, dsn, cleanDSN string) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "batch.jsonl")
 	const docs = 400
@@ -130,12 +128,19 @@ func killIngest(t *testing.T, dsn, cleanDSN string) {
 	}
 }
 
-func TestKillIngestSQLite(t *testing.T) {
+// TestKillIngest builds the binary once and runs the kill test against SQLite, then PostgreSQL.
+func TestKillIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills the binary")
 	}
-	dir := t.TempDir()
-	killIngest(t, "file:"+filepath.Join(dir, "killed.db"), "file:"+filepath.Join(dir, "clean.db"))
+	bin := buildDyad(t)
+	t.Run("sqlite", func(t *testing.T) {
+		dir := t.TempDir()
+		killIngest(t, bin, "file:"+filepath.Join(dir, "killed.db"), "file:"+filepath.Join(dir, "clean.db"))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		killIngest(t, bin, pgSchema(t, "killed"), pgSchema(t, "clean"))
+	})
 }
 
 // pgSchema returns a DSN for a fresh schema of DYAD_TEST_POSTGRES, dropped when the test ends.
@@ -164,12 +169,4 @@ func pgSchema(t *testing.T, name string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
-}
-
-func TestKillIngestPostgres(t *testing.T) {
-	killed, clean := pgSchema(t, "killed"), pgSchema(t, "clean")
-	if !strings.HasPrefix(killed, "postgres") {
-		t.Fatalf("DSN %q", killed)
-	}
-	killIngest(t, killed, clean)
 }

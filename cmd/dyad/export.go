@@ -44,10 +44,11 @@ func newExportCmd() *cobra.Command {
 		Use:   "export --format csv|jsonl|parquet|gdelt [--db DSN] [filters] [-o FILE]",
 		Short: "Export stored events for pandas, R, a spreadsheet or GDELT tools",
 		Long: `export streams the stored events that pass the filters (the same as query's) to standard output or
-to -o FILE: csv (every field, flat, with a header), jsonl (every field), parquet (typed columns) or gdelt
-(GDELT 2.0 event-table rows, tab-separated, with NumSources and NumArticles from syndicated copies).
-Events come in the order they were stored, so that memory stays flat however many there are. With -o
-the file appears only once it is complete.`,
+to -o FILE: csv (the flat columns of dyad code, then story_id, num_articles, num_sources and added, with a
+header), jsonl or parquet (every field; parquet in typed columns), or gdelt (GDELT 2.0 event-table rows,
+tab-separated, with NumSources and NumArticles counted over syndicated copies). Events come in the order
+they were stored, so that memory stays flat however many there are. With -o the file appears only once
+it is complete.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := ff.filter()
