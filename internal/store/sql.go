@@ -21,7 +21,6 @@ type SQL struct {
 	db      *sql.DB
 	d       Dialect
 	version int
-	now     func() time.Time
 }
 
 // NewSQL migrates db to the latest schema (refusing a newer one) and returns a store over it. The
@@ -31,7 +30,7 @@ func NewSQL(ctx context.Context, db *sql.DB, d Dialect) (*SQL, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &SQL{db: db, d: d, version: v, now: time.Now}, nil
+	return &SQL{db: db, d: d, version: v}, nil
 }
 
 // DB is the underlying handle, for backend-specific settings and tests.
@@ -142,7 +141,7 @@ func (s *SQL) Put(ctx context.Context, batch []Entry) (out []Outcome, err error)
 			return nil, fmt.Errorf("last event: %w", s.d.classify(err))
 		}
 	}
-	added := s.now().Unix()
+	added := time.Now().Unix()
 	out = make([]Outcome, len(batch))
 	actors := map[actorKey]*actorCount{} // counted over the batch, written once each
 	for i := range batch {

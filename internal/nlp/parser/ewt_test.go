@@ -48,7 +48,8 @@ func readEWT(t testing.TB, part string) []*conllu.Sentence {
 	return s
 }
 
-// TestTrainEWT trains the full model. It is how the shipped model is made, so it runs only when asked:
+// TestTrainEWT trains a model on EWT train with its gold tags, for experiments (the shipped model is made
+// by dyad train, from jackknifed tags). It takes minutes, so it runs only when asked:
 //
 //	DYAD_PARSER_TRAIN=1 [DYAD_PARSER_WRITE=1] nice go test -run TestTrainEWT -timeout 30m -v
 //

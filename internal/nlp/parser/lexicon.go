@@ -1,7 +1,11 @@
 package parser
 
 import (
+	"bufio"
 	"cmp"
+	"encoding/binary"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -19,6 +23,9 @@ type lexicon struct {
 	mask  uint64
 	names []string // each class as its tags joined by "+", sorted
 	atoms []uint64 // hash of each name
+	// the forms and their classes' indices, as built, for writing
+	forms     []string
+	formClass []uint32
 }
 
 // Defaults of the lexicon's thresholds: a tag belongs to a word's class if it has lexShare of the word's
@@ -81,6 +88,7 @@ func newLexicon(forms, classOf []string) *lexicon {
 		size <<= 1
 	}
 	lx.keys, lx.cls, lx.mask = make([]uint64, size), make([]uint32, size), uint64(size-1)
+	lx.forms, lx.formClass = forms, make([]uint32, len(forms))
 	for i, f := range forms {
 		c, ok := idx[classOf[i]]
 		if !ok {
@@ -89,6 +97,7 @@ func newLexicon(forms, classOf []string) *lexicon {
 			lx.names = append(lx.names, classOf[i])
 			lx.atoms = append(lx.atoms, perceptron.String(classOf[i]))
 		}
+		lx.formClass[i] = c
 		k := lexKey(perceptron.Lower(f))
 		s := k & lx.mask
 		for lx.keys[s] != 0 && lx.keys[s] != k {
@@ -100,6 +109,22 @@ func newLexicon(forms, classOf []string) *lexicon {
 }
 
 func lexKey(h uint64) uint64 { return max(h, 1) }
+
+// known reports whether the lexicon has the word whose lowercased hash is lw.
+func (lx *lexicon) known(lw uint64) bool {
+	if lx == nil || len(lx.keys) == 0 {
+		return false
+	}
+	k := lexKey(lw)
+	for s := k & lx.mask; ; s = (s + 1) & lx.mask {
+		switch lx.keys[s] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
 
 // class returns the ambiguity-class atom of a word whose lowercased hash is lw.
 func (lx *lexicon) class(lw uint64) uint64 {
@@ -115,4 +140,84 @@ func (lx *lexicon) class(lw uint64) uint64 {
 			return unknownClass
 		}
 	}
+}
+
+// appendTo appends the lexicon to b: its classes' names, then each form with its class's index.
+func (lx *lexicon) appendTo(b []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(lx.names)))
+	for _, s := range lx.names {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(lx.forms)))
+	for i, f := range lx.forms {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+		b = binary.AppendUvarint(b, uint64(lx.formClass[i]))
+	}
+	return b
+}
+
+// Bounds on what readLexicon accepts.
+const (
+	maxLexForms = 1 << 22
+	maxLexForm  = 1 << 10
+)
+
+// readLexicon reads what appendTo wrote.
+func readLexicon(r *bufio.Reader) (*lexicon, error) {
+	readString := func() (string, error) {
+		k, err := binary.ReadUvarint(r)
+		if err != nil {
+			return "", err
+		}
+		if k > maxLexForm {
+			return "", fmt.Errorf("entry of %d bytes", k)
+		}
+		b := make([]byte, k)
+		if _, err := io.ReadFull(r, b); err != nil {
+			return "", err
+		}
+		return string(b), nil
+	}
+	nc, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if nc > maxLexForms {
+		return nil, fmt.Errorf("%d classes", nc)
+	}
+	names := make([]string, 0, min(nc, 1<<12))
+	for range nc {
+		s, err := readString()
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, s)
+	}
+	nf, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if nf > maxLexForms {
+		return nil, fmt.Errorf("%d forms", nf)
+	}
+	forms := make([]string, 0, min(nf, 1<<16))
+	classOf := make([]string, 0, min(nf, 1<<16))
+	for range nf {
+		f, err := readString()
+		if err != nil {
+			return nil, err
+		}
+		c, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		if c >= uint64(len(names)) {
+			return nil, fmt.Errorf("form %q in class %d of %d", f, c, len(names))
+		}
+		forms = append(forms, f)
+		classOf = append(classOf, names[c])
+	}
+	return newLexicon(forms, classOf), nil
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/nlp/perceptron"
@@ -35,10 +36,11 @@ type Model struct {
 	// group → labels of the group allowed on the root and under a word, and whether there are any
 	rootMask, childMask [][]bool
 	rootG, childG       []bool
-	exp                 uint64
-	lex                 *lexicon
+	lex                 *lexicon          // the known words and their ambiguity classes
+	punctLabel          int32             // the label "punct", or -1
 	kinds               *perceptron.Model // scores SHIFT and LEFT and RIGHT for each label group
 	rels                *perceptron.Model // scores the labels of an arc whose group has several
+	punct               *perceptron.Model // ranks the candidate heads of punctuation; may be nil
 }
 
 // newModel builds the label tables. Labels seen only on root words may only attach to the root, and
@@ -53,6 +55,7 @@ func newModel(labels []string, rootSeen, childSeen []bool, group []int32, kinds,
 			m.bases = append(m.bases, b)
 		}
 	}
+	m.punctLabel = int32(slices.Index(labels, "punct"))
 	for _, l := range labels {
 		b, h, lifted := strings.Cut(l, liftSep)
 		m.baseOf = append(m.baseOf, idx[b])
@@ -141,21 +144,20 @@ func (m *Model) Features() int { return m.kinds.Features() + m.rels.Features() }
 func (m *Model) Weights() int { return m.kinds.Weights() + m.rels.Weights() }
 
 const (
-	magic     = "dyadPAR1"
+	magic     = "dyadPAR2"
 	maxLabels = 4096
 	maxLabel  = 256
 )
 
-// WriteTo writes the model: a gzip member with the label table and the sizes of the two perceptrons,
+// WriteTo writes the model: a gzip member with the label table and the sizes of the three perceptrons,
 // then the perceptrons in their own format (gzip members too), so the file as a whole is an ordinary
 // multi-member gzip file. The sizes let Read hand each perceptron exactly its own bytes.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	var kinds, rels bytes.Buffer
-	if _, err := m.kinds.WriteTo(&kinds); err != nil {
-		return 0, fmt.Errorf("parser model transitions: %w", err)
-	}
-	if _, err := m.rels.WriteTo(&rels); err != nil {
-		return 0, fmt.Errorf("parser model labels: %w", err)
+	var parts [numParts]bytes.Buffer
+	for i, pm := range m.parts() {
+		if _, err := pm.WriteTo(&parts[i]); err != nil {
+			return 0, fmt.Errorf("parser model part %d: %w", i+1, err)
+		}
 	}
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -164,8 +166,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	var buf []byte
 	buf = append(buf, magic...)
-	buf = binary.AppendUvarint(buf, uint64(kinds.Len()))
-	buf = binary.AppendUvarint(buf, uint64(rels.Len()))
+	for i := range parts {
+		buf = binary.AppendUvarint(buf, uint64(parts[i].Len()))
+	}
 	buf = binary.AppendUvarint(buf, uint64(len(m.labels)))
 	for i, l := range m.labels {
 		buf = binary.AppendUvarint(buf, uint64(len(l)))
@@ -180,19 +183,30 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		buf = append(buf, flags)
 		buf = binary.AppendUvarint(buf, uint64(m.group[i]))
 	}
+	lx := m.lex
+	if lx == nil {
+		lx = newLexicon(nil, nil)
+	}
+	buf = lx.appendTo(buf)
 	if _, err := zw.Write(buf); err != nil {
 		return cw.n, fmt.Errorf("parser model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
 		return cw.n, fmt.Errorf("parser model: %w", err)
 	}
-	if _, err := kinds.WriteTo(cw); err != nil {
-		return cw.n, fmt.Errorf("parser model: %w", err)
-	}
-	if _, err := rels.WriteTo(cw); err != nil {
-		return cw.n, fmt.Errorf("parser model: %w", err)
+	for i := range parts {
+		if _, err := parts[i].WriteTo(cw); err != nil {
+			return cw.n, fmt.Errorf("parser model: %w", err)
+		}
 	}
 	return cw.n, nil
+}
+
+// numParts is the number of perceptrons in a model file: transitions, labels and punctuation.
+const numParts = 3
+
+func (m *Model) parts() [numParts]*perceptron.Model {
+	return [numParts]*perceptron.Model{m.kinds, m.rels, m.punct}
 }
 
 type countWriter struct {
@@ -217,13 +231,13 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("parser model: %w", err)
 	}
 	zr.Multistream(false)
-	hr := bufio.NewReader(io.LimitReader(zr, 1<<20))
+	hr := bufio.NewReader(io.LimitReader(zr, 1<<26))
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(hr, head); err != nil || string(head) != magic {
-		return nil, errors.New("parser model: not a dyad parser model")
+		return nil, errors.New("parser model: not a dyad parser model of this version")
 	}
-	var size [2]uint64
-	for i := range size {
+	var size [numParts]uint64
+	for i := range numParts {
 		if size[i], err = binary.ReadUvarint(hr); err != nil {
 			return nil, fmt.Errorf("parser model: part size: %w", err)
 		}
@@ -263,14 +277,18 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		group[i] = int32(g)
 	}
+	lex, err := readLexicon(hr)
+	if err != nil {
+		return nil, fmt.Errorf("parser model: lexicon: %w", err)
+	}
 	if !groupOK(group) {
 		return nil, errors.New("parser model: label groups have gaps")
 	}
 	if _, err := io.Copy(io.Discard, hr); err != nil { // reach the member's checksum
 		return nil, fmt.Errorf("parser model: %w", err)
 	}
-	var parts [2]*perceptron.Model
-	for i := range parts {
+	var parts [numParts]*perceptron.Model
+	for i := range numParts {
 		part, err := io.ReadAll(io.LimitReader(br, int64(size[i])))
 		if err != nil {
 			return nil, fmt.Errorf("parser model part %d: %w", i+1, err)
@@ -287,6 +305,11 @@ func Read(r io.Reader) (*Model, error) {
 	if kinds.Classes() != 1+2*m.ngroups || rels.Classes() != len(labels) {
 		return nil, fmt.Errorf("parser model: %d and %d classes for %d labels in %d groups", kinds.Classes(), rels.Classes(), len(labels), m.ngroups)
 	}
+	if parts[2].Classes() != 2 {
+		return nil, fmt.Errorf("parser model: punctuation model with %d classes", parts[2].Classes())
+	}
+	m.punct = parts[2]
+	m.lex = lex
 	return m, nil
 }
 

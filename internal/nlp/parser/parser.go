@@ -9,25 +9,61 @@ type Parser struct {
 	feats   []uint64
 	kscores []int32 // per transition class
 	lscores []int32 // per label
+	// bufScores holds, for each word, the scores of the features of b0 and the words after it when the
+	// word is b0 (Classes() per word), computed when first needed: a word stays b0 for several
+	// transitions. bufStamp tells which entries belong to this sentence.
+	bufScores []int32
+	bufStamp  []uint32
+	sent      uint32
+	punct     []bool // punct[i]: word i (1-based) is punctuation, which heads nothing
 	// deprojectivization scratch
 	order, depth, queue, first, next []int32
-	projective                       bool   // leave lifted arcs where they are, to measure what lowering gains
-	punct                            []bool // punct[i]: word i (1-based) is punctuation, which heads nothing
+	projective                       bool // leave lifted arcs where they are, to measure what lowering gains
+	ps                               punctScratch
+	noPunct                          bool // keep the parser's own punctuation heads, to measure what attachPunct gains
+	noPunctRule                      bool // let punctuation head words, to measure what the rule gains
 }
 
 // NewParser returns a Parser that uses m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, feats: make([]uint64, 0, max(maxTemplates, numLabelTemplates)),
+	return &Parser{m: m, feats: make([]uint64, 0, max(numTemplates, numLabelTemplates, numPunctTemplates)),
 		kscores: make([]int32, 1+2*m.ngroups), lscores: make([]int32, len(m.labels))}
 }
 
 func (p *Parser) grow(n int) {
-	if cap(p.first) < n+1 {
+	if cap(p.first) < n+2 {
 		p.order = make([]int32, 0, n)
-		p.depth = make([]int32, n+1)
-		p.queue = make([]int32, 0, n+1)
-		p.first = make([]int32, n+1)
-		p.next = make([]int32, n+1)
+		p.depth = make([]int32, n+2)
+		p.queue = make([]int32, 0, n+2)
+		p.first = make([]int32, n+2)
+		p.next = make([]int32, n+2)
+		p.punct = make([]bool, n+2)
+		p.bufScores = make([]int32, (n+2)*len(p.kscores))
+		p.bufStamp = make([]uint32, n+2)
+	}
+	p.sent++
+	if p.sent == 0 { // wrapped: stamps from 2³² sentences ago would look current
+		clear(p.bufStamp)
+		p.sent = 1
+	}
+}
+
+// bufPart returns the scores of the features of b0 = i and the words after it.
+func (p *Parser) bufPart(i int32) []int32 {
+	nc := len(p.kscores)
+	s := p.bufScores[int(i)*nc : int(i+1)*nc]
+	if p.bufStamp[i] != p.sent {
+		p.m.kinds.Score(p.a.bufFeatures(i, p.st.n, p.feats[:0]), s)
+		p.bufStamp[i] = p.sent
+	}
+	return s
+}
+
+// addScores adds src into dst.
+func addScores(dst, src []int32) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] += src[i]
 	}
 }
 
@@ -43,19 +79,28 @@ func (p *Parser) Parse(forms, upos, xpos []string, heads []int, rels []string) {
 	m := p.m
 	p.grow(n)
 	p.st.reset(n)
-	p.a.exp, p.a.lex = m.exp, m.lex
+	p.a.lex = m.lex
 	p.a.set(forms, upos, xpos)
-	if cap(p.punct) < n+1 {
-		p.punct = make([]bool, n+1)
-	}
-	p.punct = p.punct[:n+1]
+	punct := p.punct[:n+2]
 	for i := range n {
-		p.punct[i+1] = i < len(upos) && upos[i] == "PUNCT"
+		punct[i+1] = at(upos, i) == "PUNCT"
 	}
+	punct[0], punct[n+1] = false, false
 	for !p.st.terminal() {
-		p.feats = p.a.features(&p.st, p.feats[:0])
+		if len(p.st.stack) == 1 {
+			p.st.apply(kindShift, -1) // nothing else is legal on an empty stack: no need to score
+			continue
+		}
+		f := p.a.s0Features(p.st.s(0), p.feats[:0])
+		f = p.a.s1Features(p.st.s(1), f)
+		p.feats = p.a.restFeatures(&p.st, f)
 		m.kinds.Score(p.feats, p.kscores)
-		kind, g := m.class(bestClassNoPunctHead(m, &p.st, p.kscores, p.punct))
+		addScores(p.kscores, p.bufPart(p.st.buf(0)))
+		rule := punct
+		if p.noPunctRule {
+			rule = nil
+		}
+		kind, g := m.class(bestClass(m, &p.st, p.kscores, rule))
 		label := -1
 		if kind != kindShift {
 			h, d := arc(&p.st, kind)
@@ -70,18 +115,64 @@ func (p *Parser) Parse(forms, upos, xpos []string, heads []int, rels []string) {
 	if !p.projective {
 		p.deprojectivize(int32(n))
 	}
+	head, label := p.st.head, p.st.label
+	p.rootFromMark(int32(n))
 	// a word that still hangs from a punctuation mark (forced when the mark was left on the stack) moves up
-	// to the mark's own head
+	// to the mark's own head, unless that is the root, which takes one word only
 	for d := 1; d <= n; d++ {
-		for k := 0; k < n && p.punct[p.st.head[d]] && p.st.head[d] != 0; k++ {
-			p.st.head[d] = p.st.head[p.st.head[d]]
+		for k := 0; k < n && punct[head[d]] && head[head[d]] != 0; k++ {
+			head[d] = head[head[d]]
 		}
 	}
+	if m.punct != nil && !p.noPunct {
+		p.a.setWords(forms, upos, xpos)
+		attachPunct(m.punct, &p.a, &p.ps, head, label, punct, int32(n), m.baseOf)
+	}
 	for i := 0; i < n && i < len(heads); i++ {
-		heads[i] = int(p.st.head[i+1])
+		heads[i] = int(head[i+1])
 	}
 	for i := 0; i < n && i < len(rels); i++ {
-		rels[i] = m.bases[m.baseOf[p.st.label[i+1]]]
+		rels[i] = m.bases[m.baseOf[label[i+1]]]
+	}
+}
+
+// rootFromMark hands the root from a punctuation mark to the mark's dependent word with the most
+// dependents of its own, which takes the mark's other dependents and the mark: a mark that the parser
+// left on the root would otherwise head a sentence.
+func (p *Parser) rootFromMark(n int32) {
+	head, label, punct := p.st.head, p.st.label, p.punct
+	r := int32(0)
+	for d := int32(1); d <= n; d++ {
+		if head[d] == 0 {
+			r = d
+		}
+	}
+	if r == 0 || !punct[r] {
+		return
+	}
+	kids := p.depth[:n+2] // scratch
+	clear(kids)
+	for d := int32(1); d <= n; d++ {
+		kids[head[d]]++
+	}
+	best := int32(0)
+	for d := int32(1); d <= n; d++ {
+		if head[d] == r && !punct[d] && (best == 0 || kids[d] > kids[best]) {
+			best = d
+		}
+	}
+	if best == 0 {
+		return
+	}
+	for d := int32(1); d <= n; d++ {
+		if head[d] == r {
+			head[d] = best
+		}
+	}
+	head[best], head[r] = 0, best
+	label[best], label[r] = label[r], label[best]
+	if p.m.punctLabel >= 0 {
+		label[r] = p.m.punctLabel
 	}
 }
 
@@ -105,59 +196,19 @@ func (m *Model) class(c int) (kind, group int) {
 	return kindRight, c - 1 - m.ngroups
 }
 
-// bestClassNoPunctHead is bestClass with one more constraint at parse time: punctuation heads no word
-// (UD attaches punctuation as a leaf), unless no other transition is legal.
-func bestClassNoPunctHead(m *Model, s *state, scores []int32, punct []bool) int {
-	shift, left, right, _ := s.legal()
-	top := len(s.stack) - 1
-	leftPunct := left && int(s.b) < len(punct) && punct[s.b]
-	rightPunct := right && top >= 1 && punct[s.stack[top-1]]
-	if !leftPunct && !rightPunct {
-		return bestClass(m, s, scores)
-	}
-	if !shift && (!left || leftPunct) && (!right || rightPunct) {
-		return bestClass(m, s, scores)
-	}
-	// score as bestClass does, skipping the arcs a punctuation mark would head
-	c := -1
-	best := int32(0)
-	consider := func(i int) {
-		if c < 0 || scores[i] > best {
-			c, best = i, scores[i]
-		}
-	}
-	if shift {
-		consider(0)
-	}
-	if left && !leftPunct {
-		for g, ok := range m.childG {
-			if ok {
-				consider(1 + g)
-			}
-		}
-	}
-	if right && !rightPunct {
-		mask := m.childG
-		if top >= 1 && s.stack[top-1] == 0 {
-			mask = m.rootG
-		}
-		for g, ok := range mask {
-			if ok {
-				consider(1 + m.ngroups + g)
-			}
-		}
-	}
-	if c < 0 {
-		return bestClass(m, s, scores)
-	}
-	return c
-}
-
 // bestClass returns the highest-scoring legal transition class; the state must not be terminal. A
 // label group is legal for an arc when it holds a label seen in training in the same position (on the
-// root, or under a word), so a root arc never gets a word-to-word relation.
-func bestClass[S int32 | float32](m *Model, s *state, scores []S) int {
+// root, or under a word), so a root arc never gets a word-to-word relation. At parse time punct marks
+// the punctuation, which heads no word (UD attaches it as a leaf) unless nothing else is legal.
+func bestClass[S int32 | float32](m *Model, s *state, scores []S, punct []bool) int {
 	shift, left, right, rightRoot := s.legal()
+	if punct != nil {
+		leftOK := left && !punct[s.b]
+		rightOK := right && !punct[s.stack[len(s.stack)-2]]
+		if shift || leftOK || rightOK {
+			left, right = leftOK, rightOK
+		}
+	}
 	c := -1
 	if shift {
 		c = 0

@@ -39,18 +39,26 @@ type Options struct {
 	// EvalEvery scores the averaged model on dev every so many iterations (0: only at the end) and keeps
 	// the best one; scoring costs one model build and one dev parse.
 	EvalEvery int
-	Exp       uint64 // experimental feature flags
+	// PunctIterations is the number of passes that train the model that attaches punctuation once a
+	// sentence is parsed; 0 leaves punctuation where the parser put it.
+	PunctIterations int
+	// LexMinCount is how often a word must occur in training to be known by its form and to have an
+	// ambiguity class (the XPOS tags it had at least LexShare of the time); rarer words are unknown.
+	LexMinCount int
+	LexShare    float64
 }
 
 // DefaultOptions returns the settings the shipped model was trained with.
 func DefaultOptions() Options {
-	return Options{Iterations: 15, Seed: 1, ExploreAfter: 1, Explore: 0.9, MinLifted: 5, Prune: 1, Groups: 32, EvalEvery: 3}
+	return Options{Iterations: 15, Seed: 1, ExploreAfter: 1, Explore: 0.9, MinLifted: 5, Prune: 1, Groups: 32, EvalEvery: 3, PunctIterations: 5,
+		LexMinCount: 3, LexShare: 0.05}
 }
 
 // example is one training sentence: its atoms and its projectivized gold tree.
 type example struct {
 	forms, upos, xpos []string
-	g                 *gold
+	g                 *gold   // projectivized
+	head, label       []int32 // the tree as given (label -1 when it has no class), for punctuation
 }
 
 // Train trains a parser on the trees and tags of train, reporting attachment scores on dev (which may
@@ -70,15 +78,15 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 	nl := len(labels)
 	group := groups(labels, opt.Groups)
 	shell := newModel(labels, rootSeen, childSeen, group, nil, nil) // label tables for the training loop
-	lex := buildLexicon(exs, lexMinCount, lexShare)
-	shell.exp, shell.lex = opt.Exp, lex
+	lex := buildLexicon(exs, opt.LexMinCount, opt.LexShare)
+	shell.lex = lex
 	nc := 1 + 2*shell.ngroups
 	lk, ll := perceptron.NewLearner(nc), perceptron.NewLearner(nl)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	var (
 		st     state
 		a      atoms
-		feats  = make([]uint64, 0, maxTemplates)
+		feats  = make([]uint64, 0, numTemplates)
 		lfeats = make([]uint64, 0, numLabelTemplates)
 		ks     = make([]float32, nc)
 		ls     = make([]float32, nl)
@@ -87,10 +95,10 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 	for i := range order {
 		order[i] = i
 	}
-	a.exp, a.lex = opt.Exp, lex
+	a.lex = lex
 	build := func() *Model {
 		m := newModel(labels, rootSeen, childSeen, group, lk.Model(opt.Prune), ll.Model(opt.Prune))
-		m.exp, m.lex = opt.Exp, lex
+		m.lex = lex
 		return m
 	}
 	var bestModel *Model
@@ -110,9 +118,13 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 			st.reset(len(ex.forms))
 			a.set(ex.forms, ex.upos, ex.xpos)
 			for !st.terminal() {
+				if len(st.stack) == 1 {
+					st.apply(kindShift, -1) // forced, as in Parse
+					continue
+				}
 				feats = a.features(&st, feats[:0])
 				lk.Score(feats, ks)
-				pred := bestClass(shell, &st, ks)
+				pred := bestClass(shell, &st, ks, nil)
 				truth, wrong := ex.g.oracle(shell, &st, ks, pred)
 				if wrong {
 					lk.Update(feats, truth, pred)
@@ -171,12 +183,30 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt Options, log 
 	if bestModel == nil {
 		bestModel = build()
 	}
+	if opt.PunctIterations > 0 {
+		var before Score
+		if len(dev) > 0 {
+			before = bestModel.Evaluate(dev)
+		}
+		pm, err := trainPunct(ctx, exs, shell.baseOf, opt.PunctIterations, opt.Prune, rng)
+		if err != nil {
+			return nil, err
+		}
+		bestModel.punct = pm
+		if len(dev) > 0 {
+			sc := bestModel.Evaluate(dev)
+			log.Info("parser punctuation", "uas_before", pct(before.UAS()), "las_before", pct(before.LAS()),
+				"uas", pct(sc.UAS()), "las", pct(sc.LAS()), "weights", bestModel.punct.Weights())
+		}
+	} else {
+		bestModel.punct = perceptron.NewLearner(2).Model(0)
+	}
 	for _, pr := range opt.PruneReport {
 		if len(dev) == 0 {
 			break
 		}
 		m := newModel(labels, rootSeen, childSeen, group, lk.Model(pr), ll.Model(pr))
-		m.exp, m.lex = opt.Exp, lex
+		m.lex, m.punct = lex, bestModel.punct
 		size, err := m.WriteTo(io.Discard)
 		if err != nil {
 			return nil, err
@@ -274,7 +304,7 @@ func prepare(sents []*conllu.Sentence, minLifted int) (labels []string, rootSeen
 	count := map[string]int{}
 	for _, s := range sents {
 		heads, ok := treeHeads(s)
-		if !ok {
+		if !ok || !rooted(heads) {
 			skipped++
 			continue
 		}
@@ -335,13 +365,30 @@ func prepare(sents []*conllu.Sentence, minLifted int) (labels []string, rootSeen
 				childSeen[ls[d]] = true
 			}
 		}
-		ex := example{forms: make([]string, n), upos: make([]string, n), xpos: make([]string, n), g: newGold(t.heads, ls)}
+		ex := example{forms: make([]string, n), upos: make([]string, n), xpos: make([]string, n),
+			g: newGold(t.heads, ls), head: make([]int32, n+1), label: make([]int32, n+1)}
 		for i, w := range t.s.Words {
 			ex.forms[i], ex.upos[i], ex.xpos[i] = w.Form, w.UPOS, w.XPOS
+			ex.head[i+1] = int32(w.Head)
+			ex.label[i+1] = -1
+			if l, ok := id[w.DepRel]; ok {
+				ex.label[i+1] = l
+			}
 		}
 		exs = append(exs, ex)
 	}
 	return labels, rootSeen, childSeen, exs, skipped
+}
+
+// rooted reports whether exactly one word hangs from the root.
+func rooted(heads []int32) bool {
+	roots := 0
+	for d := 1; d < len(heads); d++ {
+		if heads[d] == 0 {
+			roots++
+		}
+	}
+	return roots == 1
 }
 
 func cutLift(l string) (string, string, bool) { return strings.Cut(l, liftSep) }
