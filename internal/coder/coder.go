@@ -107,7 +107,23 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 	}
 	w.salientID = 0
 	w.docCountries = w.docCountries[:0]
-	segs := text.Segment(doc.Text)
+	lead := doc.Lead
+	if lead <= 0 || lead > len(doc.Text) {
+		// a document built by hand rather than by the readers: look for the dateline here
+		_, lead, _ = source.Dateline(doc.Text)
+	}
+	segs := text.Segment(doc.Text[lead:])
+	if lead > 0 {
+		// the dateline is no part of the first sentence: it would only confuse the parse
+		for i := range segs {
+			segs[i].Start += lead
+			segs[i].End += lead
+			for j := range segs[i].Tokens {
+				segs[i].Tokens[j].Start += lead
+				segs[i].Tokens[j].End += lead
+			}
+		}
+	}
 	var events []event.Event
 	var err error
 	if len(segs) > maxSentences {

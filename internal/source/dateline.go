@@ -264,3 +264,13 @@ func (d dateline) date(ref time.Time) (time.Time, bool) {
 }
 
 func mk(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// Dateline reports the dateline at the start of text ("KABUL, Aug 24 (Reuters) -"): its place and the
+// byte offset where the story starts after it.
+func Dateline(text string) (place string, end int, ok bool) {
+	d, ok := parseDateline(text)
+	if !ok {
+		return "", 0, false
+	}
+	return d.Place, d.End, true
+}

@@ -82,3 +82,14 @@ func TestDatelineDate(t *testing.T) {
 		})
 	}
 }
+
+func TestDatelineLead(t *testing.T) {
+	text := "NAIROBI, March 3 (Wire) - Kenyan police fired tear gas at protesters."
+	place, end, ok := Dateline(text)
+	if !ok || place != "NAIROBI" || text[end:] != "Kenyan police fired tear gas at protesters." {
+		t.Fatalf("Dateline = %q, %d (%q), %v", place, end, text[end:], ok)
+	}
+	if _, _, ok := Dateline("Kenyan police fired tear gas at protesters."); ok {
+		t.Error("a plain sentence is no dateline")
+	}
+}

@@ -94,6 +94,7 @@ func (rd *reader) fail(origin string, err error) bool {
 func (rd *reader) finish(d *Document) {
 	if dl, ok := parseDateline(d.Text); ok {
 		setMeta(d, "dateline", dl.Place)
+		d.Lead = dl.End
 		if d.Published.IsZero() {
 			ref := rd.opt.Date
 			if ref.IsZero() {

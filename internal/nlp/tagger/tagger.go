@@ -120,6 +120,7 @@ func (t *Tagger) Tag(forms []string, upos, xpos []string) {
 			xpos[i] = t.m.xpos[c]
 		}
 	}
+	repairPast(forms, upos, xpos)
 }
 
 // tag returns the class of every word; the slice is scratch, valid until the next call.
