@@ -38,3 +38,13 @@ func prefetchDense(dense []int16, offs []uint32) {
 		prefetchRows(&dense[0], &offs[0], len(offs))
 	}
 }
+
+//go:noescape
+func prefetchEnts(base *uint32, idx *uint32, n int)
+
+// prefetchSparse asks the cache for the sparse rows that start at idx.
+func prefetchSparse(ent []uint32, idx []uint32) {
+	if len(idx) > 0 && len(ent) > 0 {
+		prefetchEnts(&ent[0], &idx[0], len(idx))
+	}
+}

@@ -75,3 +75,21 @@ rloop:
 
 rdone:
 	RET
+
+// func prefetchEnts(base *uint32, idx *uint32, n int)
+TEXT ·prefetchEnts(SB), NOSPLIT, $0-24
+	MOVQ base+0(FP), SI
+	MOVQ idx+8(FP), R8
+	MOVQ n+16(FP), CX
+	TESTQ CX, CX
+	JZ   edone
+
+eloop:
+	MOVL       (R8), AX
+	PREFETCHT0 (SI)(AX*4)
+	ADDQ       $4, R8
+	DECQ       CX
+	JNZ        eloop
+
+edone:
+	RET

@@ -9,3 +9,5 @@ func addRows(acc []int32, base []int16, offs []uint32, blocks int) {
 
 func prefetch(slots []uint64, idx []uint32)         {}
 func prefetchDense(dense []int16, offs []uint32) {}
+
+func prefetchSparse(ent []uint32, idx []uint32) {}

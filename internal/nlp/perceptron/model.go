@@ -180,14 +180,22 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 				s = (s + 1) & m.mask
 			}
 		}
-		nd := 0
+		nd, ns := 0, 0
 		for _, p := range found[:nf] {
-			if p&inlineBit == 0 && p>>kindShift == kindDense {
+			if p&inlineBit != 0 {
+				continue
+			}
+			switch p >> kindShift {
+			case kindDense:
 				rows[nd] = (p & lowMask) * width
 				nd++
+			case kindSparse:
+				start0[ns] = p & lowMask >> 6
+				ns++
 			}
 		}
 		prefetchDense(m.dense, rows[:nd])
+		prefetchSparse(m.ent, start0[:ns])
 		nd = 0
 		for _, p := range found[:nf] {
 			if p&inlineBit != 0 {
