@@ -93,6 +93,9 @@ func Score(ctx context.Context, c events.Coder, recs []Record) (Report, error) {
 		types := map[string]bool{}
 		for i := range evs {
 			e := &evs[i]
+			if e.PLOVER.Type == "" {
+				continue // CAMEO statements (01x) have no PLOVER event
+			}
 			types[e.PLOVER.Type] = true
 			got[e.PLOVER.Type+">"+events.Key(e.Source)] = true
 		}
