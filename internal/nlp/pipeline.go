@@ -89,29 +89,8 @@ func (p *Pipeline) NewAnnotator() *Annotator {
 
 // Annotate fills in the tags, lemmas and dependency tree of words whose Form is set.
 func (a *Annotator) Annotate(words []Word) {
-	n := len(words)
-	if n == 0 {
-		return
-	}
-	a.forms = resize(a.forms, n)
-	a.upos = resize(a.upos, n)
-	a.xpos = resize(a.xpos, n)
-	a.rels = resize(a.rels, n)
-	if cap(a.heads) < n {
-		a.heads = make([]int, n)
-	}
-	a.heads = a.heads[:n]
-	for i := range words {
-		a.forms[i] = words[i].Form
-	}
-	a.tagger.Tag(a.forms, a.upos, a.xpos)
-	a.parser.Parse(a.forms, a.upos, a.xpos, a.heads, a.rels)
-	for i := range words {
-		w := &words[i]
-		w.UPOS, w.XPOS = a.upos[i], a.xpos[i]
-		w.Lemma = a.p.Lemmas.Lemma(w.Form, w.UPOS, w.XPOS)
-		w.Head, w.DepRel = a.heads[i], a.rels[i]
-	}
+	a.Tag(words)
+	a.Parse(words)
 }
 
 // Parse fills in the dependency tree of words that Tag has already tagged.

@@ -38,7 +38,7 @@ func TestScore(t *testing.T) {
 	}
 	c := fake{
 		"a": {ev("KEN", "UGA", "04", "2024-03-11", "KEN", "Nairobi"), ev("KEN", "UGA", "04", "2024-03-11", "KEN", "")}, // a duplicate counts once
-		"b": {ev("BRA", "CHL", "19", "2024-03-13", "", "")},                                                              // a false positive
+		"b": {ev("BRA", "CHL", "19", "2024-03-13", "", "")},                                                            // a false positive
 		// "c" is missed
 	}
 	rep, err := Score(context.Background(), c, recs)
