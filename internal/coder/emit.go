@@ -558,8 +558,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	if m.pat.HasTarget() {
 		t := w.phraseAt(s, m.target, win)
+		objectSlot := len(m.pat.After) > 0 && m.pat.After[0].Kind == lexicon.Target
 		switch {
-		case passive && !noun && (t < 0 || t == srcHead):
+		case passive && !noun && (t < 0 || t == srcHead || objectSlot):
+			// "he was freed from a hospital": a passive verb's object slot is its subject
 			// "Baradar was arrested by the C.I.A.": the passive subject fills the "arrest +" slot, not the agent
 		default:
 			tgtHead = t

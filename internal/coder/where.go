@@ -84,9 +84,20 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			}
 		}
 	}
-	// "the island of Lesbos", "the Syrian city of Hama", "Lusaka's airport": the named place inside first
+	// "the island of Lesbos", "the Syrian city of Hama", "Lusaka's airport", "Dublin port": the named place
+	// inside first
 	for _, c := range s.children(h) {
 		switch s.rel[c] {
+		case "compound":
+			if c > h || s.words[c].UPOS != "PROPN" {
+				continue
+			}
+			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+				continue // "Kenyan police post": a country adjective is no city
+			}
+			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
+				return p, lo, hi, true
+			}
 		case "nmod", "appos", "nmod:poss":
 			if borderNouns[s.lkey[h]] && s.rel[c] == "nmod" {
 				// "its border with Eritrea" is on this side of the border, not in Eritrea
@@ -192,6 +203,12 @@ func (w *worker) allLocatives(s *sentence, p int, out []int) []int {
 			continue
 		}
 		if cs := s.child(i, "case"); cs >= 0 && locPreps[s.lkey[cs]] {
+			out = append(out, i)
+			continue
+		}
+		// a name right after a locative preposition, whatever the parse hung it on ("in Bandar Seri
+		// Begawan on Tuesday", with "in" taken for Tuesday's)
+		if j := i - 1; j >= 0 && s.words[i].UPOS == "PROPN" && s.words[j].UPOS == "ADP" && locPreps[s.lkey[j]] {
 			out = append(out, i)
 		}
 	}
