@@ -18,14 +18,6 @@ var locPreps = keySet("in", "at", "near", "off", "outside", "inside", "across", 
 // sentence-level fallbacks
 var motionPreps = keySet("to", "from", "into", "onto")
 
-var (
-	kProvince = lexicon.KeyOf("province")
-	kRegion   = lexicon.KeyOf("region")
-	kState    = lexicon.KeyOf("state")
-	kCity     = lexicon.KeyOf("city")
-	kIsland   = lexicon.KeyOf("island")
-)
-
 // placeAt resolves a locative phrase headed by h to a place. ctx supplies the countries in play.
 func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Place, int, int, bool) {
 	g := w.c.opt.Gazetteer
@@ -165,9 +157,11 @@ var borderNouns = keySet("border", "frontier", "boundary")
 
 func geoContext(countries []string) geo.Context { return geo.Context{Countries: countries} }
 
-func isPlaceNoun(k lexicon.Key) bool {
-	return k == kProvince || k == kRegion || k == kState || k == kCity || k == kIsland
-}
+// place nouns that follow a name ("Helmand province", "Ouham prefecture")
+var placeNouns = keySet("province", "region", "state", "city", "island", "prefecture", "department", "district",
+	"county", "governorate", "oblast", "municipality", "territory", "emirate", "canton", "division", "zone")
+
+func isPlaceNoun(k lexicon.Key) bool { return placeNouns[k] }
 
 // locatives returns the locative phrases that are dependents of predicate p: obliques (and noun modifiers
 // of its object) introduced by a locative preposition.
@@ -314,7 +308,9 @@ func (w *worker) actorPlace(src, tgt *event.Actor, root string) *event.Location 
 }
 
 func location(p geo.Place, text, from string) *event.Location {
-	if p.Kind == geo.KindCity && text != "" && !strings.EqualFold(text, p.Name) && len(text) <= len(p.Name)+12 {
+	if p.Kind == geo.KindCity && text != "" && !strings.EqualFold(text, p.Name) && len(text) <= len(p.Name)+12 &&
+		!strings.HasPrefix(strings.ToLower(p.Name), strings.ToLower(text)) {
+		// (a short form of the full name, "Conflans" for Conflans-Sainte-Honorine, keeps the full name)
 		// the gazetteer's name may be dated ("Kiev"): the text's own name for the same place is the one to show
 		if t := strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The "); !strings.ContainsAny(t, ",") && strings.Count(t, " ") <= 2 {
 			p.Name = t
