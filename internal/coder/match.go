@@ -25,6 +25,19 @@ func clauseRel(s *sentence, c int) bool {
 // window collects the predicate's clause: its subtree without embedded clauses, in text order.
 func (w *worker) window(s *sentence, p int) []int {
 	win := w.win[:0]
+	if misattached(s, p) {
+		// a finite verb hung on a noun as a modifier is a misparse ("police fired tear gas …" read as a
+		// noun phrase): its clause is the words after it, up to the next clause boundary
+		win = append(win, p)
+		for i := p + 1; i < len(s.words); i++ {
+			if f := s.words[i].Form; f == "," || f == ";" || f == "." || f == ":" || finiteTag(s.words[i].XPOS) {
+				break
+			}
+			win = append(win, i)
+		}
+		w.win = win
+		return win
+	}
 	var walk func(int)
 	walk = func(j int) {
 		win = append(win, j)
@@ -48,6 +61,17 @@ func (w *worker) window(s *sentence, p int) []int {
 	w.win = win
 	return win
 }
+
+// misattached reports a finite verb that the parse made a noun's modifier.
+func misattached(s *sentence, p int) bool {
+	switch s.rel[p] {
+	case "amod", "compound", "nmod", "dep", "flat", "appos", "nmod:unmarked":
+		return finiteTag(s.words[p].XPOS)
+	}
+	return false
+}
+
+func finiteTag(x string) bool { return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" }
 
 // match is a pattern matched at a predicate.
 type match struct {
