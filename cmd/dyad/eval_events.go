@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/dyad-events/dyad"
 	"io"
 	"log/slog"
 	"os"
@@ -28,16 +29,7 @@ country?, city?}]}) and compares the events at the level of source country, targ
 overall and per root. Gold events that carry a date or a place are also scored on them.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			recs, err := events.Read(f, args[0])
-			f.Close()
-			if err != nil {
-				return err
-			}
-			c, err := cf.coder()
+			recs, c, err := goldAndCoder(args[0], events.Read, &cf)
 			if err != nil {
 				return err
 			}
@@ -89,6 +81,21 @@ overall and per root. Gold events that carry a date or a place are also scored o
 	return cmd
 }
 
+// goldAndCoder reads a gold file with read and builds the coder the flags ask for.
+func goldAndCoder[R any](path string, read func(io.Reader, string) ([]R, error), cf *coderFlags) ([]R, *dyad.Coder, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := read(f, path)
+	f.Close()
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := cf.coder()
+	return recs, c, err
+}
+
 func printCounts(w io.Writer, label string, tp, fp, fn int, p, r, f1 float64) {
 	fmt.Fprintf(w, "%-10s\tP %.3f\tR %.3f\tF1 %.3f\t(tp %d, fp %d, fn %d)\n", label, p, r, f1, tp, fp, fn)
 }
@@ -108,16 +115,7 @@ overall and per type. Older type names are renamed as PLOVER 2021 did (DEMAND �
 FIGHT → ASSAULT, INVESTIGATE → ACCUSE).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			recs, err := plover.Read(f, args[0])
-			f.Close()
-			if err != nil {
-				return err
-			}
-			c, err := cf.coder()
+			recs, c, err := goldAndCoder(args[0], plover.Read, &cf)
 			if err != nil {
 				return err
 			}
