@@ -262,6 +262,18 @@ func (w *worker) modifiers(s *sentence, h int, on time.Time) actorRef {
 				got = actorRef{code: cc, kind: "country", name: s.words[c].Form}
 			}
 		}
+		if got.code == "" && (r == "compound" || r == "amod") {
+			// a nested modifier: "a Turkish construction engineer", with "Turkish" hung on "construction"
+			for _, cc := range s.children(c) {
+				if rc := s.rel[cc]; (rc == "compound" || rc == "amod") && cc < c {
+					if m := s.inActor[cc]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+						got.head = cc
+						w.applyNamed(&got, s.actorAt[m].actor, on)
+						break
+					}
+				}
+			}
+		}
 		if got.code != "" {
 			best, rank = got, pr
 		}

@@ -175,7 +175,9 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 			events = w.codePetrarch(doc, s, events)
 			continue
 		}
+		n := len(events)
 		events = w.codeSentence(doc, s, events)
+		sharePlace(events[n:])
 	}
 	w.fillSalient(events)
 	for i := range events {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -27,6 +28,7 @@ var (
 	kShall     = lexicon.KeyOf("shall")
 	kWho       = lexicon.KeyOf("who")
 	kWhich     = lexicon.KeyOf("which")
+	kFor       = lexicon.KeyOf("for")
 )
 
 // hypothetical auxiliaries; "will" makes a planned event instead
@@ -71,6 +73,9 @@ func (w *worker) subject(s *sentence, p int) (int, bool) {
 				if r := w.relative(s, p, c); r >= 0 {
 					return r, false
 				}
+				if a, ok := timeAnchor(s, c); ok {
+					return a, false
+				}
 				return c, false
 			case "nsubj:pass":
 				if r := w.relative(s, p, c); r >= 0 {
@@ -90,17 +95,46 @@ func (w *worker) subject(s *sentence, p int) (int, bool) {
 				return o, false
 			}
 		case "acl", "acl:relcl":
-			return h, false
-		case "conj", "advcl", "ccomp":
-			if s.rel[p] == "ccomp" {
-				return -1, false
+			if a, ok := timeAnchor(s, h); ok {
+				return a, false
 			}
+			return h, false
+		case "advcl":
+			// "thanked Rwanda for sending troops", "praised Vietnam for hosting": the object did it
+			if mk := s.child(p, "mark"); mk >= 0 && s.lkey[mk] == kFor && s.words[p].XPOS == "VBG" {
+				if o := s.child(h, "obj"); o >= 0 && o < p {
+					return o, false
+				}
+			}
+		}
+		switch s.rel[p] {
+		case "xcomp", "conj", "advcl":
 		default:
 			return -1, false
 		}
 		p = h
 	}
 	return -1, false
+}
+
+var (
+	timeNouns   = keySet("day", "week", "month", "year", "hour", "minute", "time", "night", "morning", "weekend")
+	afterBefore = keySet("after", "before", "since")
+)
+
+// timeAnchor reads a subject that the parse took from a time phrase: in "two weeks after Guyana's coast
+// guard detained a trawler" the subject of "detained" is the coast guard, hung on "weeks". ok is false when
+// c is no time noun; a time noun without such a phrase gives -1.
+func timeAnchor(s *sentence, c int) (int, bool) {
+	if !timeNouns[s.lkey[c]] {
+		return -1, false
+	}
+	for _, x := range s.children(c) {
+		if cs := s.child(x, "case"); s.rel[x] == "nmod" && cs >= 0 && afterBefore[s.lkey[cs]] {
+			return x, true
+		}
+	}
+	return -1, true
 }
 
 // actorBefore finds the nearest actor phrase before a verb in its clause: scanning left, it stops at a
@@ -130,7 +164,7 @@ func (w *worker) actorBefore(s *sentence, p int) int {
 
 // actorAfter finds the nearest actor phrase after a verb in its clause (up to a verb, a semicolon, a
 // subordinator or the end of the sentence), other than the source.
-func (w *worker) actorAfter(s *sentence, p, src int) int {
+func (w *worker) actorAfter(s *sentence, p, src int, places bool) int {
 	for i := p + 1; i < len(s.words) && i <= p+10; i++ {
 		switch {
 		case s.isVerb(i), s.words[i].Form == ";", s.words[i].UPOS == "SCONJ", s.words[i].Form == ".":
@@ -146,6 +180,9 @@ func (w *worker) actorAfter(s *sentence, p, src int) int {
 		if h == src {
 			continue
 		}
+		if cs := s.child(h, "case"); !places && cs >= 0 && locPreps[s.lkey[cs]] && !motionPreps[s.lkey[cs]] {
+			continue // "leaders meeting in Tunis": where it happened, not with whom
+		}
 		if v := s.head[h]; v >= 0 && v != p && s.rel[h] == "nsubj" && sayVerbs[s.lkey[v]] {
 			continue // "…, U.N. officials said": who reports it, not who it was done to
 		}
@@ -155,6 +192,53 @@ func (w *worker) actorAfter(s *sentence, p, src int) int {
 	}
 	return -1
 }
+
+func subjectLike(upos string) bool { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" }
+
+// ownerIn finds the first actor named inside the phrase of a thing h (its owner, user or place), outside
+// the phrase's relative and complement clauses and its time expressions; -1 if none.
+func (w *worker) ownerIn(s *sentence, h, src int, on time.Time, places bool) (int, bool) {
+	lo, hi := s.subtreeSpan(h)
+	for i := lo; i <= hi; i++ {
+		if i == h || s.inActor[i] < 0 && s.agentAt[i].n == 0 {
+			continue
+		}
+		inside, place := true, false
+		for j := i; j >= 0 && j != h; j = s.head[j] {
+			if r := s.rel[j]; r == "acl:relcl" || r == "ccomp" || r == "advcl" || r == "parataxis" || r == "conj" && s.isVerb(j) {
+				inside = false
+				break
+			}
+			if cs := s.child(j, "case"); cs >= 0 && locPreps[s.lkey[cs]] {
+				place = true
+			}
+		}
+		if place && !places {
+			continue
+		}
+		if !inside || w.isTime(s, i) {
+			continue
+		}
+		// the head of the mention's own phrase
+		m := i
+		for d := 0; d < 4 && s.head[m] >= 0 && s.head[m] != h && (s.rel[m] == "compound" || s.rel[m] == "amod" || s.rel[m] == "flat" || s.rel[m] == "flat:name"); d++ {
+			m = s.head[m]
+		}
+		if m == src {
+			continue
+		}
+		if r := w.resolveNoMem(s, m, on); r.ok() {
+			if s.head[m] == h && s.rel[m] == "nmod:poss" && src >= 0 && countryOf(r.code) != "" && countryOf(r.code) == countryOf(w.resolveNoMem(s, src, on).code) {
+				continue // the source's own thing: "pledged Beijing's support for a railway"
+			}
+			return m, place
+		}
+	}
+	return -1, false
+}
+
+// roots of force and coercion, whose target may be the country where the thing acted on is
+var forceRoots = map[string]bool{"15": true, "17": true, "18": true, "19": true, "20": true}
 
 // nextActor finds an actor named right after a verb that the parse left without an object ("may attack
 // Ukraine next month", with "Ukraine" taken for a modifier of "month").
@@ -221,6 +305,19 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 		}
 	}
 	if src < 0 {
+		// "Friday's Israeli air strike", "U.S. sanctions": a named actor modifying the event noun does it
+		for _, c := range s.children(n) {
+			if r := s.rel[c]; (r == "amod" || r == "compound") && c < n {
+				if m := s.inActor[c]; m >= 0 {
+					if k := s.actorAt[m].actor.Kind; k == "country" || k == "group" || k == "igo" || k == "capital" {
+						src = c
+						break
+					}
+				}
+			}
+		}
+	}
+	if src < 0 {
 		// "the government ordered the arrest of …": the nominal's agent is its verb's subject
 		if h := s.head[n]; h >= 0 && (s.rel[n] == "obj" || s.rel[n] == "nsubj:pass") && s.isVerb(h) && agentiveVerbs[s.lkey[h]] {
 			if sub, pass := w.subject(s, h); sub >= 0 && !pass {
@@ -255,6 +352,20 @@ func conjuncts(s *sentence, h int, out []int) []int {
 	if len(out) > 1 {
 		return out
 	}
+	if s.inActor[h] < 0 {
+		// "the presidents of Uganda and Tanzania": a role noun over coordinated actors
+		for _, c := range s.children(h) {
+			if cs := s.child(c, "case"); s.rel[c] == "nmod" && cs >= 0 && s.lkey[cs] == kOf && s.child(c, "conj") >= 0 {
+				out = append(out[:0], c)
+				for _, cc := range s.children(c) {
+					if s.rel[cc] == "conj" && s.isNominal(cc) {
+						out = append(out, cc)
+					}
+				}
+				return out
+			}
+		}
+	}
 	// "French and Italian interior ministers": two country adjectives on one noun
 	var adj []int
 	for _, c := range s.children(h) {
@@ -262,7 +373,8 @@ func conjuncts(s *sentence, h int, out []int) []int {
 			adj = append(adj, c)
 		}
 	}
-	if len(adj) > 1 && s.child(h, "cc") >= 0 {
+	if len(adj) > 1 && (s.child(h, "cc") >= 0 || s.child(adj[len(adj)-1], "cc") >= 0) {
+		// "Saudi and Emirati warplanes": the conjunction may hang on the last adjective
 		return append(out[:0], adj...)
 	}
 	for _, c := range s.children(h) {
@@ -341,6 +453,9 @@ func (w *worker) modality(s *sentence, p int) modal {
 	// climb: the clause's own marking wins; then control verbs and reporting verbs above it
 	for q, depth := p, 0; s.head[q] >= 0 && depth < 6; depth++ {
 		h := s.head[q]
+		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && timeNouns[s.lkey[h]] {
+			break // "a day after Russia seized …": a dated event of its own, whatever the clause around it
+		}
 		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && s.head[h] >= 0 {
 			// "if the troops redeployed to Afghanistan stayed": a participle inside a condition's subject
 			// shares the condition: go on from the verb the noun depends on
@@ -352,6 +467,10 @@ func (w *worker) modality(s *sentence, p int) modal {
 			m.neg = true
 		}
 		switch r := s.rel[q]; {
+		case r == "advcl" && s.words[q].XPOS == "VBG" && reasonMark(s, q):
+			// "thanked Poland for taking in refugees", "accused Russia of firing": the act is the reason
+			// given for the thanks or the charge, not a report of its own
+			m.drop = true
 		case (r == "xcomp" || r == "advcl") && negativeVerbs[s.lkey[h]]:
 			// "declined to comment", "refused to meet": the act does not happen; the refusal is the event
 			m.drop = true
@@ -407,6 +526,16 @@ func isWeekday(t string) bool {
 	t = strings.ToLower(t)
 	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
 		if strings.Contains(t, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// reasonMark reports whether a clause is introduced by "for" or "of".
+func reasonMark(s *sentence, q int) bool {
+	for _, c := range s.children(q) {
+		if r := s.rel[c]; (r == "mark" || r == "case") && (s.lkey[c] == kFor || s.lkey[c] == kOf) {
 			return true
 		}
 	}
@@ -516,6 +645,11 @@ func (w *worker) attribution(s *sentence, p int) (lo, hi int, nameLo, nameHi int
 
 // emit codes one matched predicate into events: one for each source × target when phrases are coordinated.
 func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun bool, events []event.Event) []event.Event {
+	if x := s.words[p].XPOS; !noun && s.rel[p] == "amod" && (x == "VBN" || x == "VBG") && (p == 0 || !subjectLike(s.words[p-1].UPOS) && s.inActor[p-1] < 0) {
+		// a participle used as an adjective ("in disputed waters", "striking workers") describes, it reports
+		// nothing; after a noun it is rather a misparsed main verb ("Ukraine demanded compensation")
+		return events
+	}
 	// actors are resolved on the event's own date: a leader's role in 2010 is not his role today
 	when, rank := w.eventTime(s, p, doc.Published)
 	hasWhen := rank > 0
@@ -588,6 +722,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	// posture): "X said …" with nobody addressed is attribution, not an event
 	needTarget := !targetlessRoots[root] && !targetlessCodes[m.pat.Code] && m.pat.Code != "1723" && m.pat.Code != "1724"
 	md := w.modality(s, p)
+	if md.neg && m.pat.Negative() {
+		// "would not comment" is the pattern's own negation: the refusal to comment is the event
+		md.neg = false
+	}
 	mod, neg := md.mod, md.neg
 	if md.drop || neg && !w.c.opt.IncludeNegated {
 		return events
@@ -613,13 +751,24 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		code = intentCode(code)
 		root = code[:2]
 	}
-	if needTarget && !noun && tgtHead < 0 {
+	srcs := conjuncts(s, srcHead, nil)
+	tgtPlace := false // the target is the country of a place named in a thing's phrase
+	if needTarget && tgtHead >= 0 && tgtHead != srcHead && s.child(tgtHead, "conj") < 0 && !(len(srcs) > 1 && reciprocalRoots[root]) && !w.resolveNoMem(s, tgtHead, on).ok() {
+		// a thing was hit, seized or condemned: its owner is the target ("struck facilities used by Iraqi
+		// militias", "condemned remarks attributed to the U.S. president"), and for force, the country where
+		// it is ("hideouts in Afghanistan's Khost province"); else the parse hung the actor elsewhere
+		if t, loc := w.ownerIn(s, tgtHead, srcHead, on, forceRoots[root]); t >= 0 {
+			tgtHead, tgtPlace = t, loc
+		} else if !noun {
+			tgtHead = -1
+		}
+	}
+	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && reciprocalRoots[root]) {
 		// the parse lost the object or hung it elsewhere: the nearest actor after the verb in its clause
-		if t := w.actorAfter(s, p, srcHead); t >= 0 {
+		if t := w.actorAfter(s, p, srcHead, forceRoots[root]); t >= 0 {
 			tgtHead = t
 		}
 	}
-	srcs := conjuncts(s, srcHead, nil)
 	var tgts []int
 	if tgtHead >= 0 {
 		tgts = conjuncts(s, tgtHead, nil)
@@ -658,6 +807,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			var tgt actorRef
 			if th >= 0 {
 				tgt = w.resolve(s, th, on)
+			}
+			if tgt.ok() && tgtPlace && countryOf(tgt.code) != "" {
+				// "a hotel in Bamako": the country's people and property, not its government
+				tgt.code = countryOf(tgt.code)
 			}
 			if tgt.ok() && root == "01" && hasAgent(tgt.code, "MED") {
 				// "told reporters", "told state radio": the press carries a statement, it is not its target
@@ -820,7 +973,7 @@ func (w *worker) civilianAssault(info ontology.Event, lemma string) ontology.Eve
 // roots and codes whose events may stand without a target
 var (
 	targetlessRoots = map[string]bool{"14": true, "15": true}
-	targetlessCodes = map[string]bool{"011": true, "016": true}
+	targetlessCodes = map[string]bool{"011": true, "015": true, "016": true}
 )
 
 // roots whose target can be the subject of a complement clause ("warned that X would …")

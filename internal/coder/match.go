@@ -138,6 +138,26 @@ func (w *worker) matchPattern(s *sentence, win []int, pi int, p *lexicon.Pattern
 		m.used = append(m.used, win[found])
 		cur = found
 	}
+	return w.embeddedOK(s, win[pi], m.used)
+}
+
+// embeddedOK reports whether every matched word inside an infinitive or adverbial clause of predicate p
+// comes with that clause's verb: "agreed to keep working on a peace treaty" is no "agree on &AGREEMENT",
+// while "agreed to hold talks" matches "agree to hold talks".
+func (w *worker) embeddedOK(s *sentence, p int, used []int) bool {
+	for _, t := range used {
+		if s.rel[t] == "mark" {
+			continue // the "to" of "asked Moscow to help": it belongs to the control verb's pattern
+		}
+		for j := s.head[t]; j >= 0 && j != p; j = s.head[j] {
+			if r := s.rel[j]; s.isVerb(j) && (r == "xcomp" || r == "advcl") {
+				if !slices.Contains(used, j) {
+					return false
+				}
+				break
+			}
+		}
+	}
 	return true
 }
 

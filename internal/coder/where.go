@@ -12,23 +12,30 @@ import (
 
 // locative prepositions: the phrases they head place an event
 var locPreps = keySet("in", "at", "near", "off", "outside", "inside", "across", "around", "throughout", "within",
-	"along", "into", "onto", "to", "from", "on")
+	"along", "into", "onto", "to", "from", "on", "out", "through")
 
 // static places (where the event happened) versus movement ("to", "from"), which only places visits and
 // sentence-level fallbacks
-var motionPreps = keySet("to", "from", "into", "onto")
+var motionPreps = keySet("to", "from", "into", "onto", "out")
 
 // placeAt resolves a locative phrase headed by h to a place. ctx supplies the countries in play.
 func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Place, int, int, bool) {
 	g := w.c.opt.Gazetteer
-	if g == nil || depth > 2 {
+	if g == nil || depth > 3 {
 		return geo.Place{}, 0, 0, false
 	}
+	// the noun above may have said what kind of place this is ("the town of Jarablus")
+	cue := ctx.Kind
 	// a possessive country says where to look: "Somalia's Lower Juba region" is not South Sudan's Juba
+	poss := ""
 	for _, c := range s.children(h) {
-		if s.rel[c] == "nmod:poss" {
+		// and so does a country adjective: "the Indonesian island of Bali" is not Bali in India
+		if s.rel[c] == "nmod:poss" || s.rel[c] == "amod" && c < h {
 			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
 				if cc := countryOf(s.actorAt[m].actor.CodeOn(w.on)); cc != "" {
+					if s.rel[c] == "nmod:poss" {
+						poss = cc
+					}
 					ctx.Countries = append([]string{cc}, ctx.Countries...)
 				}
 			}
@@ -40,7 +47,16 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 		lo, hi := m, m+s.actorAt[m].n-1
 		switch a.Kind {
 		case "country":
-			if p, ok := g.Country(countryOf(a.CodeOn(w.on))); ok {
+			code := countryOf(a.CodeOn(w.on))
+			// a territory that the actor lexicon counts as its country ("the Gaza Strip", "the West Bank") is
+			// the subdivision or region of that name
+			var in [1]string
+			in[0] = code
+			if p, ok := g.Resolve(s.spanText(lo, hi), geo.Context{Countries: in[:]}); ok && p.Country == code &&
+				(p.Kind == geo.KindAdmin1 || p.Kind == geo.KindRegion) {
+				return p, lo, hi, true
+			}
+			if p, ok := g.Country(code); ok {
 				return p, lo, hi, true
 			}
 		case "capital":
@@ -50,7 +66,15 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 		}
 	}
 	// a proper name: the run of name words around the head ("Helmand province", "Gaza Strip", "San José")
-	if s.words[h].UPOS == "PROPN" || s.upper[h] || isPlaceNoun(s.lkey[h]) {
+	named := s.words[h].UPOS == "PROPN" || s.upper[h] || capitalized(s, h)
+	// "the Gulf of Oman", "the Sea of Azov": the name goes on past "of", and the generic word alone is none
+	if o := s.child(h, "nmod"); genericGeo[s.lkey[h]] && o > h+1 && s.lkey[h+1] == keyOfPrep && s.words[o].UPOS == "PROPN" {
+		if p, ok := g.Resolve(s.spanText(h, o), ctx); ok {
+			return p, h, o, true
+		}
+		named = false
+	}
+	if named || isPlaceNoun(s.lkey[h]) {
 		lo, hi := h, h
 		for lo > 0 && inside(s, lo-1, h) && nameWord(s, lo-1) {
 			lo--
@@ -58,27 +82,58 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 		for hi+1 < len(s.words) && s.head[hi+1] >= lo && s.head[hi+1] <= hi && (s.rel[hi+1] == "flat" || s.rel[hi+1] == "flat:name") {
 			hi++
 		}
+		if k := placeNounKind(s.lkey[hi]); k != "" && lo < hi {
+			// the name's own noun says more than the noun above: "villages of the Belgorod region"
+			ctx.Kind = k
+		}
+		// a qualifier after a comma says which one: "Granada, Spain", "Paris, Texas"
+		if q := qualifier(s, h, hi); q >= 0 {
+			if p, ok := g.ResolveQualified(s.spanText(lo, hi)+", "+s.spanText(q, q), ctx); ok {
+				return p, lo, hi, true
+			}
+		}
 		for l := lo; l <= h; l++ {
 			name := s.spanText(l, hi)
 			if l == hi && g.Ambiguous(name) && s.words[h].UPOS != "PROPN" {
 				break
 			}
-			if p, ok := g.Resolve(name, ctx); ok {
+			if l > lo && genericGeo[s.lkey[l]] {
+				// "Bekaa Valley" without "Bekaa" is no name ("Valley" is a town in Anguilla)
+				break
+			}
+			if p, ok := g.Resolve(name, ctx); ok && (poss == "" || p.Country == poss) {
 				return p, l, hi, true
 			}
 		}
-		// "the Lower Juba region", "Helmand province": the name without its place noun
+		// "the Lower Juba region", "Helmand province": the name without its place noun, of the kind the noun
+		// says
 		if isPlaceNoun(s.lkey[hi]) && lo < hi {
+			kc := ctx
+			kc.Kind = placeNounKind(s.lkey[hi])
 			for l := lo; l < hi; l++ {
-				if p, ok := g.Resolve(s.spanText(l, hi-1), ctx); ok {
+				if p, ok := g.Resolve(s.spanText(l, hi-1), kc); ok && (poss == "" || p.Country == poss) {
 					return p, l, hi, true
 				}
 			}
+			if p, ok := w.unlisted(s, lo, hi-1, h, kc.Kind, poss, ctx, depth, false); ok {
+				return p, lo, hi, true
+			}
+		}
+		// a name the gazetteer lacks where the text says it is a place: the noun above ("the village of
+		// Karma"), or what encloses it ("Butler, Pennsylvania", "Ogossagou in central Mali")
+		if named && !isPlaceNoun(s.lkey[hi]) {
+			if p, ok := w.unlisted(s, lo, hi, h, cue, poss, ctx, depth, cue == ""); ok {
+				return p, lo, hi, true
+			}
 		}
 	}
+	ctx.Kind = ""
 	// "the island of Lesbos", "the Syrian city of Hama", "Lusaka's airport", "Dublin port": the named place
 	// inside first
 	for _, c := range s.children(h) {
+		if s.rel[c] == "nmod:poss" {
+			continue // after the names inside: "Khartoum's twin city of Omdurman" is Omdurman
+		}
 		switch s.rel[c] {
 		case "compound":
 			if c > h || s.words[c].UPOS != "PROPN" {
@@ -90,11 +145,23 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
 				return p, lo, hi, true
 			}
-		case "nmod", "appos", "nmod:poss":
+		case "nmod", "appos":
 			if borderNouns[s.lkey[h]] && s.rel[c] == "nmod" {
 				// "its border with Eritrea" is on this side of the border, not in Eritrea
 				continue
 			}
+			kc := ctx
+			if cs := s.child(c, "case"); s.rel[c] == "nmod" && c > h && cs >= 0 && s.lkey[cs] == keyOfPrep {
+				// "the city of Hama" is the city, not the governorate of that name
+				kc.Kind = placeNounKind(s.lkey[h])
+			}
+			if p, lo, hi, ok := w.placeAt(s, c, kc, depth+1); ok {
+				return p, lo, hi, true
+			}
+		}
+	}
+	for _, c := range s.children(h) {
+		if s.rel[c] == "nmod:poss" {
 			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
 				return p, lo, hi, true
 			}
@@ -107,13 +174,55 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 				continue
 			}
 			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
-				if p, ok := g.Country(countryOf(s.actorAt[m].actor.CodeOn(w.on))); ok {
+				code := countryOf(s.actorAt[m].actor.CodeOn(w.on))
+				if s.lkey[h] == lexicon.KeyOf("capital") {
+					// "the Eritrean capital" is Asmara
+					if p, ok := g.Capital(code); ok {
+						return p, c, h, true
+					}
+				}
+				if p, ok := g.Country(code); ok {
 					return p, c, h, true
 				}
 			}
 		}
+		// "the capital" alone is the capital of the country in play
+		if s.lkey[h] == lexicon.KeyOf("capital") && len(ctx.Countries) > 0 && bareNoun(s, h) {
+			if p, ok := g.Capital(ctx.Countries[0]); ok {
+				return p, h, h, true
+			}
+		}
 	}
 	return geo.Place{}, 0, 0, false
+}
+
+// qualifier returns the name after a comma that qualifies the name ending at hi (head h), "Granada, Spain", or
+// -1.
+func qualifier(s *sentence, h, hi int) int {
+	if hi+2 >= len(s.words) || s.words[hi+1].Form != "," {
+		return -1
+	}
+	q := hi + 2
+	if s.words[q].UPOS != "PROPN" || s.head[q] != h && s.head[q] != hi {
+		return -1
+	}
+	switch s.rel[q] {
+	case "appos", "conj", "flat", "list", "nmod:npmod", "obl:npmod":
+		return q
+	}
+	return -1
+}
+
+// bareNoun reports whether noun h has no modifier but a determiner ("the capital", not "a regional capital").
+func bareNoun(s *sentence, h int) bool {
+	for _, c := range s.children(h) {
+		switch s.rel[c] {
+		case "det", "case", "punct", "appos", "conj", "cc", "acl", "acl:relcl":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // inside reports whether token t belongs to h's subtree without leaving the span t..h.
@@ -163,6 +272,153 @@ var placeNouns = keySet("province", "region", "state", "city", "island", "prefec
 
 func isPlaceNoun(k lexicon.Key) bool { return placeNouns[k] }
 
+// settlement nouns name a populated place: "the border town of Jarablus", "the Iraqi city of Ramadi"
+var settlementNouns = keySet("city", "town", "village", "hamlet", "township", "settlement", "capital", "port",
+	"suburb", "neighborhood", "neighbourhood", "district", "county", "municipality", "camp")
+
+// areaNouns name a subdivision or a region: "Kursk region", "the province of Helmand"
+var areaNouns = keySet("province", "region", "state", "prefecture", "department", "governorate", "oblast",
+	"territory", "emirate", "canton", "division", "zone", "krai", "republic", "island", "islands", "peninsula",
+	"valley")
+
+// genericGeo words end place names but are none on their own
+var genericGeo = keySet("valley", "river", "lake", "sea", "gulf", "bay", "strait", "coast", "island", "islands",
+	"mountains", "mountain", "hills", "hill", "desert", "plain", "plains", "forest", "peninsula", "basin", "delta",
+	"strip", "bank", "square", "street", "road", "bridge", "dam", "camp", "crossing", "airport", "port", "city")
+
+// placeNounKind is the kind of place a place noun names, or "" when it names none.
+func placeNounKind(k lexicon.Key) string {
+	switch {
+	case settlementNouns[k]:
+		return geo.KindCity
+	case areaNouns[k]:
+		return geo.KindAdmin1
+	}
+	return ""
+}
+
+// capitalized reports whether token t is written with a capital, as names are (the tagger may take an
+// unknown name with diacritics, "Brasília", for a noun).
+func capitalized(s *sentence, t int) bool {
+	f := s.words[t].Form
+	return t > 0 && f != "" && f[0] >= 'A' && f[0] <= 'Z' || s.words[t].UPOS == "PROPN"
+}
+
+// unlisted makes a place of a name that the gazetteer lacks, lo..hi (head h), when the text says it is one:
+// "the village of Karma in northern Burkina Faso", "Butler, Pennsylvania", "Somalia's Lower Juba region".
+// It lies in what encloses it in the text: a qualifier of the name (or of the noun above it), a possessive
+// or adjective country, else, unless mustQualify, the sentence's other places and the countries in play.
+// Its coordinates are the enclosure's, and it says so (Approximate).
+func (w *worker) unlisted(s *sentence, lo, hi, h int, kind, poss string, ctx geo.Context, depth int, mustQualify bool) (geo.Place, bool) {
+	g := w.c.opt.Gazetteer
+	if hi-lo > 3 {
+		return geo.Place{}, false
+	}
+	for t := lo; t <= hi; t++ {
+		f := s.words[t].Form
+		if s.inActor[t] >= 0 || f == "" || f[0] < 'A' || f[0] > 'Z' || notPlaceNames[s.lkey[t]] {
+			return geo.Place{}, false
+		}
+	}
+	if kind == "" {
+		kind = geo.KindCity
+	}
+	plain := geo.Context{Countries: ctx.Countries, Near: ctx.Near}
+	var encl geo.Place
+	found := false
+	// qualifiers: "Butler, Pennsylvania", "Nuh, in Haryana state", "Ogossagou in central Mali"
+	qualify := func(x int) {
+		for _, c := range s.children(x) {
+			if found {
+				return
+			}
+			if c <= hi || c < lo && s.rel[c] != "amod" {
+				continue
+			}
+			switch s.rel[c] {
+			case "appos", "nmod", "conj":
+				if cs := s.child(c, "case"); s.rel[c] == "nmod" && (cs < 0 || !locPreps[s.lkey[cs]]) {
+					continue
+				}
+				if p, _, _, ok := w.placeAt(s, c, plain, depth+1); ok && p.ID != 0 && p.Country != "" {
+					encl, found = p, true
+				}
+			}
+		}
+	}
+	qualify(h)
+	// "in Dorbo in eastern Chad" with the second phrase hung on the verb: the phrase right after the name
+	if n := hi + 1; !found && n+1 < len(s.words) && s.lkey[n] == keyIn && s.head[n] > n {
+		if p, _, _, ok := w.placeAt(s, s.head[n], plain, depth+1); ok && p.ID != 0 && p.Country != "" && p.Kind != geo.KindCity {
+			encl, found = p, true
+		}
+	}
+	// the noun above: "the village of Karma in northern Burkina Faso", "the Syrian town of X"
+	up := s.head[h]
+	settled := up >= 0 && s.rel[h] == "nmod" && settlementNouns[s.lkey[up]]
+	if !found && settled {
+		for _, c := range s.children(up) {
+			if m := s.inActor[c]; m >= 0 && c < up && s.actorAt[m].actor.Kind == "country" && (s.rel[c] == "amod" || s.rel[c] == "nmod:poss" || s.rel[c] == "compound") {
+				if p, ok := g.Country(countryOf(s.actorAt[m].actor.CodeOn(w.on))); ok {
+					encl, found = p, true
+					break
+				}
+			}
+		}
+		if !found {
+			qualify(up)
+		}
+	}
+	if !found && poss != "" && !mustQualify {
+		// "Somalia's Lower Juba region" (a possessive alone does not make a place of "France's Danone")
+		encl, found = g.Country(poss)
+	}
+	if !found && mustQualify {
+		return geo.Place{}, false
+	}
+	if !found {
+		// the sentence's other places, nearest first: "rolled into Syria … the border town of Jarablus"
+		var buf [16]int
+		for _, t := range w.allLocatives(s, h, buf[:0]) {
+			if t >= lo && t <= hi {
+				continue
+			}
+			if p, _, _, ok := w.placeAt(s, t, plain, depth+1); ok && p.ID != 0 && p.Country != "" {
+				encl, found = p, true
+				break
+			}
+		}
+	}
+	if !found && settled && len(ctx.Countries) > 0 {
+		// "the border town of Arsal" in a story of the Lebanese army: a town named as one is in the country in
+		// play; a bare name or an island is not placed on such a guess
+		encl, found = g.Country(ctx.Countries[0])
+	}
+	if !found {
+		return geo.Place{}, false
+	}
+	p := geo.Place{Name: s.spanText(lo, hi), Kind: kind, Country: encl.Country, Lat: encl.Lat, Lon: encl.Lon,
+		Approximate: true}
+	if encl.Kind != geo.KindCountry && kind == geo.KindCity {
+		p.Admin1, p.Admin1Code, p.Subdivision = encl.Admin1, encl.Admin1Code, encl.Subdivision
+	}
+	return p, true
+}
+
+var keyIn, keyOfPrep = lexicon.KeyOf("in"), lexicon.KeyOf("of")
+
+// words that are capitalized in a place's position but name no place of their own
+var notPlaceNames = keySet("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "north", "south", "east", "west",
+	"northern", "southern", "eastern", "western", "central", "president", "minister", "parliament", "congress",
+	"senate", "court", "army", "police", "government", "university", "hospital", "airport", "embassy")
+
+// timeNames are the days and months, which a bare oblique ("struck on Tuesday" without "on") may be
+var timeNames = keySet("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "week", "month", "year", "day", "morning", "evening", "night", "weekend")
+
 // locatives returns the locative phrases that are dependents of predicate p: obliques (and noun modifiers
 // of its object) introduced by a locative preposition.
 func (w *worker) locatives(s *sentence, p int, motion bool, out []int) []int {
@@ -202,7 +458,9 @@ func (w *worker) allLocatives(s *sentence, p int, out []int) []int {
 		}
 		// a name right after a locative preposition, whatever the parse hung it on ("in Bandar Seri
 		// Begawan on Tuesday", with "in" taken for Tuesday's)
-		if j := i - 1; j >= 0 && s.words[i].UPOS == "PROPN" && s.words[j].UPOS == "ADP" && locPreps[s.lkey[j]] {
+		// ("into Russia's Kursk region" is a phrase of "region", already listed)
+		if j := i - 1; j >= 0 && s.words[i].UPOS == "PROPN" && s.words[j].UPOS == "ADP" && locPreps[s.lkey[j]] &&
+			!((s.rel[i] == "nmod:poss" || s.rel[i] == "compound") && s.head[i] > i) {
 			out = append(out, i)
 		}
 	}
@@ -245,24 +503,35 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 		}
 	}
 	w.locs = heads
-	if l := try(heads, "phrase"); l != nil {
-		return l
+	own := try(heads, "phrase")
+	if own != nil && (own.Precision == "city" || !(visit || code >= "17")) {
+		return own
 	}
 	// a visit's or an attack's object may be the place itself: "visited Yerevan", "captured the Syrian city of
-	// Hama", "struck Brussels airport"
+	// Hama", "struck Brussels airport"; a town taken in a region is placed in the town ("recaptured the town
+	// of Lalibela in the Amhara region")
 	if visit || code >= "17" {
-		if o := s.child(p, "obj"); o >= 0 && !demonym(s, o) {
-			if l := try([]int{o}, "phrase"); l != nil {
-				return l
-			}
-			for _, c := range s.children(o) {
-				if s.rel[c] == "compound" && c < o {
-					if l := try([]int{c}, "phrase"); l != nil {
-						return l
-					}
-				}
+		o := s.child(p, "obj")
+		if o < 0 {
+			// "struck Brussels airport" parsed as a bare oblique
+			if c := s.child(p, "obl"); c >= 0 && s.child(c, "case") < 0 && !timeNames[s.lkey[c]] {
+				o = c
 			}
 		}
+		if o >= 0 && !demonym(s, o) {
+			l := try([]int{o}, "phrase")
+			for _, c := range s.children(o) {
+				if l == nil && s.rel[c] == "compound" && c < o {
+					l = try([]int{c}, "phrase")
+				}
+			}
+			if l != nil && (own == nil || l.Precision == "city" && l.Country == own.Country) {
+				return l
+			}
+		}
+	}
+	if own != nil {
+		return own
 	}
 	// any locative phrase of the sentence, nearest first
 	heads = w.allLocatives(s, p, heads[:0])
@@ -312,7 +581,18 @@ func location(p geo.Place, text, from string) *event.Location {
 		!strings.HasPrefix(strings.ToLower(p.Name), strings.ToLower(text)) {
 		// (a short form of the full name, "Conflans" for Conflans-Sainte-Honorine, keeps the full name)
 		// the gazetteer's name may be dated ("Kiev"): the text's own name for the same place is the one to show
-		if t := strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The "); !strings.ContainsAny(t, ",") && strings.Count(t, " ") <= 2 {
+		if t := strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The "); !strings.ContainsAny(t, ",") && strings.Count(t, " ") <= 2 && allCapitalized(t) {
+			p.Name = t
+		}
+	}
+	if (p.Kind == geo.KindAdmin1 || p.Kind == geo.KindRegion) && text != "" {
+		// a subdivision that the gazetteer names in its own language ("Shamāl Sīnāʼ") shows the English name
+		// the text used ("North Sinai province" → North Sinai)
+		t := strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The ")
+		if i := strings.LastIndexByte(t, ' '); i > 0 && isPlaceNoun(lexicon.KeyOf(t[i+1:])) {
+			t = t[:i]
+		}
+		if t != "" && !strings.ContainsAny(t, ",'’") && strings.Count(t, " ") <= 3 && allCapitalized(t) {
 			p.Name = t
 		}
 	}
@@ -324,7 +604,40 @@ func location(p geo.Place, text, from string) *event.Location {
 		prec = "admin1"
 	}
 	return &event.Location{Name: p.Name, Admin1: p.Admin1, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
-		Precision: prec, Text: text, From: from}
+		Precision: prec, Approximate: p.Approximate, Text: text, From: from}
+}
+
+// allCapitalized reports whether every word of text starts with a capital, as a name does ("the Eritrean
+// capital" is no name).
+func allCapitalized(text string) bool {
+	for w := range strings.FieldsSeq(text) {
+		if w[0] >= 'a' && w[0] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sharePlace gives the events of one sentence that found no place of their own the place that another event of
+// the sentence found in its own phrase: "captured the city of Hama after government troops withdrew from it".
+func sharePlace(events []event.Event) {
+	var own *event.Location
+	for i := range events {
+		if l := events[i].Location; l != nil && l.From == "phrase" {
+			own = l
+			break
+		}
+	}
+	if own == nil {
+		return
+	}
+	for i := range events {
+		if l := events[i].Location; l == nil || l.From == "dateline" {
+			shared := *own
+			shared.From = "sentence"
+			events[i].Location = &shared
+		}
+	}
 }
 
 // notePlaces records the places named in the sentence's locative phrases, for the article's salient place.
@@ -341,7 +654,7 @@ func (w *worker) notePlaces(s *sentence) {
 	}
 	w.locs = heads
 	for _, h := range heads {
-		if pl, _, _, ok := w.placeAt(s, h, geo.Context{Countries: w.docCountries}, 0); ok {
+		if pl, _, _, ok := w.placeAt(s, h, geo.Context{Countries: w.docCountries}, 0); ok && pl.ID != 0 {
 			w.salience[pl.ID]++
 			if w.salience[pl.ID] > w.salience[w.salientID] || w.salientID == 0 {
 				w.salientID = pl.ID

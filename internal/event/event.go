@@ -44,9 +44,12 @@ type Location struct {
 	Country   string  `json:"country"` // ISO 3166 alpha-3
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
-	Precision string  `json:"precision"`      // city, admin1, country
-	Text      string  `json:"text"`           // the words that placed it, or "" when inferred from context
-	From      string  `json:"from,omitempty"` // phrase, sentence, dateline, article
+	Precision string  `json:"precision"` // city, admin1, country
+	// Approximate says that Lat/Lon are not the place's own but those of the subdivision or country that
+	// encloses it: the text names a village the gazetteer lacks ("the village of Karma").
+	Approximate bool   `json:"approximate,omitempty"`
+	Text        string `json:"text"`           // the words that placed it, or "" when inferred from context
+	From        string `json:"from,omitempty"` // phrase, sentence, dateline, article
 }
 
 // Explanation says why the event was coded: the lexicon entry and the path through the parse.

@@ -88,6 +88,7 @@ var FlatColumns = []string{
 	"verb_text", "verb_lemma", "verb_start", "verb_end", "modality", "negated", "attribution", "attribution_text",
 	"confidence", "date", "date_precision", "date_text",
 	"location_name", "location_admin1", "location_country", "location_lat", "location_lon", "location_precision", "location_text",
+	"location_approximate",
 }
 
 func itoa(i int) string     { return strconv.Itoa(i) }
@@ -114,9 +115,9 @@ func Flat(e *Event, row []string) []string {
 	}
 	row = append(row, ftoa(e.Confidence), e.Date, e.DatePrecision, e.DateText)
 	if l := e.Location; l != nil {
-		row = append(row, l.Name, l.Admin1, l.Country, ftoa(l.Lat), ftoa(l.Lon), l.Precision, l.Text)
+		row = append(row, l.Name, l.Admin1, l.Country, ftoa(l.Lat), ftoa(l.Lon), l.Precision, l.Text, strconv.FormatBool(l.Approximate))
 	} else {
-		row = append(row, "", "", "", "", "", "", "")
+		row = append(row, "", "", "", "", "", "", "", "")
 	}
 	return row
 }

@@ -30,6 +30,7 @@ type Gazetteer struct {
 	refs    []ref            // place references of all keys, per key in Resolve's order without context
 	byCode  map[string]int32 // "AF", "AFG" → country; "US.TX", "US-TX" → admin1
 	byID    map[int]int32
+	capital map[string]int32 // alpha-3 → the country's capital (GeoNames PPLC), the most populous if several
 	counts  map[string]int
 	maxKey  int
 	amb     map[string]bool // keys of the hand-kept list of common words and first names
@@ -66,11 +67,12 @@ func Load() (*Gazetteer, error) {
 func Read(r io.Reader) (*Gazetteer, error) {
 	// Sized for the embedded table (about 28,000 places), so that loading it does not regrow.
 	g := &Gazetteer{
-		places: make([]Place, 0, 1<<15),
-		base:   make([]float64, 0, 1<<15),
-		byCode: make(map[string]int32, 8000),
-		byID:   make(map[int]int32, 1<<15),
-		counts: make(map[string]int, 4),
+		places:  make([]Place, 0, 1<<15),
+		base:    make([]float64, 0, 1<<15),
+		byCode:  make(map[string]int32, 8000),
+		byID:    make(map[int]int32, 1<<15),
+		capital: make(map[string]int32, 256),
+		counts:  make(map[string]int, 4),
 	}
 	b := indexBuilder{
 		entries: make([]entry, 0, 1<<17),
@@ -94,6 +96,10 @@ func Read(r io.Reader) (*Gazetteer, error) {
 		case KindCountry:
 			g.byCode[rec.Country] = int32(i)
 			g.byCode[rec.Country2] = int32(i)
+		case KindCity:
+			if j, ok := g.capital[rec.Country]; rec.Feature == "PPLC" && (!ok || g.places[j].Population < rec.Population) {
+				g.capital[rec.Country] = int32(i)
+			}
 		case KindAdmin1:
 			if rec.Admin1Code != "" {
 				g.byCode[rec.Admin1Code] = int32(i)
@@ -391,6 +397,15 @@ func truncate(s string, n int) string {
 func isArea(kind string) bool { return kind == KindAdmin1 || kind == KindRegion }
 
 // hasArea reports whether any of refs is a subdivision or region.
+func (g *Gazetteer) hasKind(refs []ref, kind string) bool {
+	for _, r := range refs {
+		if g.places[r.place()].Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
 func (g *Gazetteer) hasArea(refs []ref) bool {
 	for _, r := range refs {
 		if isArea(g.places[r.place()].Kind) {
@@ -463,6 +478,20 @@ func (g *Gazetteer) countryIndex(code string) (int, bool) {
 		return 0, false
 	}
 	return int(i), true
+}
+
+// Capital returns the capital city of a country given by alpha-3 or alpha-2 code, when the table
+// has it ("the Afghan capital" is Kabul).
+func (g *Gazetteer) Capital(code string) (Place, bool) {
+	i, ok := g.countryIndex(code)
+	if !ok {
+		return Place{}, false
+	}
+	j, ok := g.capital[g.places[i].Country]
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[j], true
 }
 
 // CountryByName returns the country that a name designates: its English short, common or

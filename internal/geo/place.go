@@ -34,4 +34,8 @@ type Context struct {
 	Countries []string
 	// Near is a place already resolved nearby in the text, or nil.
 	Near *Place
+	// Kind, when set, is the kind of place the text says it is ("the city of Hama": KindCity;
+	// "Kursk region": KindAdmin1, which takes regions too); a place of that kind is taken when the
+	// name has one, so the city of Hama is not its governorate.
+	Kind string
 }

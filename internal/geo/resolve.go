@@ -166,12 +166,21 @@ func isCode(s string) bool {
 // keep is nil), or -1. With areaOnly, subdivisions and regions are taken when there are any.
 func (g *Gazetteer) best(refs []ref, areaOnly bool, ctx *Context, keep func(*Place) bool) int {
 	areaOnly = areaOnly && g.hasArea(refs)
+	kind := ""
+	switch ctx.Kind {
+	case KindCity:
+		if g.hasKind(refs, KindCity) {
+			kind, areaOnly = KindCity, false
+		}
+	case KindAdmin1, KindRegion:
+		areaOnly = areaOnly || g.hasArea(refs)
+	}
 	anyPrimary := slices.ContainsFunc(refs, ref.primary)
 	bestI, bestS := -1, math.Inf(-1)
 	for _, r := range refs {
 		i := r.place()
 		p := &g.places[i]
-		if areaOnly && !isArea(p.Kind) {
+		if areaOnly && !isArea(p.Kind) || kind != "" && p.Kind != kind {
 			continue
 		}
 		if keep != nil && !keep(p) {

@@ -96,3 +96,35 @@ func TestDistanceKm(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveKindAndCapital(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, kind, country, wantKind, wantName string
+	}{
+		// the governorate bears the name as its own, the city only as a close spelling
+		{"Hama", KindCity, "SYR", KindCity, "Ḩamāh"},
+		{"Hama", "", "SYR", KindAdmin1, "Hama"},
+		{"Kursk", KindAdmin1, "RUS", KindAdmin1, "Kursk"},
+		{"Kursk", "", "", KindCity, "Kursk"},
+		// a name without a place of the wanted kind still resolves
+		{"Gaza Strip", KindCity, "PSE", KindAdmin1, "Gaza Strip"},
+	}
+	for _, tt := range tests {
+		p, ok := g.Resolve(tt.name, Context{Countries: []string{tt.country}, Kind: tt.kind})
+		if !ok || p.Kind != tt.wantKind || p.Name != tt.wantName {
+			t.Errorf("Resolve(%q, kind %q) = %v %s %q, want %s %q", tt.name, tt.kind, ok, p.Kind, p.Name, tt.wantKind, tt.wantName)
+		}
+	}
+	for code, want := range map[string]string{"ERI": "Asmara", "af": "Kabul", "FRA": "Paris"} {
+		if p, ok := g.Capital(code); !ok || p.Name != want {
+			t.Errorf("Capital(%s) = %q %v, want %q", code, p.Name, ok, want)
+		}
+	}
+	if _, ok := g.Capital("XXX"); ok {
+		t.Error("Capital(XXX) found a place")
+	}
+}

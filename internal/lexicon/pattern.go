@@ -52,6 +52,25 @@ func (p *Pattern) HasTarget() bool { return hasKind(p.Before, Target) || hasKind
 // HasSource reports whether the pattern names where the source is.
 func (p *Pattern) HasSource() bool { return hasKind(p.Before, Source) || hasKind(p.After, Source) }
 
+var negWords = [...]Key{KeyOf("not"), KeyOf("n't"), KeyOf("never"), KeyOf("no")}
+
+// Negative reports whether the pattern itself holds a negation ("not *comment"): the negation is then part
+// of the act the pattern describes, not a denial of it.
+func (p *Pattern) Negative() bool {
+	for _, es := range [2][]Elem{p.Before, p.After} {
+		for _, e := range es {
+			for _, k := range e.Alts {
+				for _, n := range negWords {
+					if k == n {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func hasKind(es []Elem, k ElemKind) bool {
 	for _, e := range es {
 		if e.Kind == k {

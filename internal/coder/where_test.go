@@ -1,0 +1,58 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlaces checks how an event is placed: the kind of place the text says ("the city of", "region"),
+// towns the gazetteer lacks, qualifiers, "the capital", country adjectives and shared places in a sentence.
+func TestPlaces(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct {
+		name, text string
+		verb       string // the event to look at, by its verb
+		country    string
+		place      string // location name, "" to check the country only
+		precision  string
+		approx     bool
+	}{
+		{"city of", "Rebels seized the Syrian city of Idlib on Friday.", "seized", "SYR", "Idlib", "city", false},
+		{"possessive region", "Ukrainian troops attacked villages in Russia's Belgorod region on Monday.", "attacked", "RUS", "Belgorod", "admin1", false},
+		{"unlisted village", "Gunmen killed nine farmers in the village of Kwarabe in northern Nigeria on Sunday.", "killed", "NGA", "Kwarabe", "city", true},
+		{"unlisted town, qualifier", "Police arrested two men in Millbrook, Alabama, on Friday.", "arrested", "USA", "Millbrook", "city", true},
+		{"unlisted town in country", "Soldiers attacked militants in Dorbo in eastern Chad on Sunday.", "attacked", "TCD", "Dorbo", "city", true},
+		{"qualified name", "Armenia's president met the Spanish king in Granada, Spain, on Thursday.", "met", "ESP", "Granada", "city", false},
+		{"adjective country", "Chinese and Indonesian ministers met on the Indonesian island of Bali on Friday.", "met", "IDN", "Bali", "admin1", false},
+		{"named capital", "The Sudanese foreign minister flew to the Ethiopian capital on Friday for talks.", "flew", "ETH", "Addis Ababa", "city", false},
+		{"bare capital", "Georgian police detained opposition leaders in the capital on Sunday.", "detained", "GEO", "Tbilisi", "city", false},
+		{"of before possessive", "Protesters blocked roads in Khartoum's twin city of Omdurman on Monday.", "blocked", "SDN", "Omdurman", "city", false},
+		{"generic word is no name", "Israeli jets bombed Hezbollah positions in the Bekaa Valley on Tuesday.", "bombed", "LBN", "Bekaa Valley", "admin1", false},
+		{"town object in region", "Ethiopian troops captured the Ethiopian town of Kwadwo in the Amhara region on Sunday.", "captured", "ETH", "Kwadwo", "city", true},
+		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := codeText(t, c, tt.text, "2024-03-13")
+			for _, e := range evs {
+				if e.Verb.Text != tt.verb {
+					continue
+				}
+				l := e.Location
+				if l == nil {
+					t.Fatalf("%q: no location", tt.text)
+				}
+				if l.Country != tt.country || tt.place != "" && !strings.EqualFold(l.Name, tt.place) ||
+					l.Precision != tt.precision || l.Approximate != tt.approx {
+					t.Errorf("%q: location %+v, want %s %q %s approximate=%v", tt.text, *l, tt.country, tt.place, tt.precision, tt.approx)
+				}
+				return
+			}
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.Verb.Text)
+			}
+			t.Fatalf("%q: no event on %q (events on %v)", tt.text, tt.verb, got)
+		})
+	}
+}
