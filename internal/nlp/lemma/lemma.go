@@ -240,12 +240,19 @@ func (m *Model) guess(lf, xpos string) string {
 	fallback, found := lf, false
 	g := group(xpos)
 	for n := min(maxSuffix, len(lf)); n >= 0; n-- {
+		if n > 0 && !utf8.RuneStart(lf[len(lf)-n]) {
+			continue // an ending starts on a whole character
+		}
 		for _, k := range [2]key{{lf[len(lf)-n:], xpos}, {lf[len(lf)-n:], g}} {
 			e, ok := m.rules[k]
-			if !ok || e.strip >= len(lf) {
+			if !ok || e.strip >= len(lf) || e.strip > 0 && !utf8.RuneStart(lf[len(lf)-e.strip]) {
+				// (a rule learned on byte edits must not cut a character in two: "Alausí")
 				continue
 			}
 			cand := lf[:len(lf)-e.strip] + e.add
+			if !utf8.ValidString(cand) {
+				continue
+			}
 			if m.lemmas[cand] {
 				return cand
 			}

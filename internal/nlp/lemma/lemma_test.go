@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 )
@@ -232,6 +233,28 @@ func BenchmarkLemma(b *testing.B) {
 	for b.Loop() {
 		for _, w := range words {
 			m.Lemma(w.form, w.upos, w.xpos)
+		}
+	}
+}
+
+// TestLemmaValidUTF8 checks that rules learned on byte edits never cut a character in two.
+func TestLemmaValidUTF8(t *testing.T) {
+	p := filepath.Join("..", "models", "lemma.bin.gz")
+	f, err := os.Open(p)
+	if err != nil {
+		t.Skipf("no trained lemmatizer at %s: %v", p, err)
+	}
+	defer f.Close()
+	m, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := []string{"Alausí", "Bogotá", "Kraków", "Gdańsk", "Malmö", "Zürich", "Tōkyō", "Şanlıurfa", "naïve", "cafés", "façades", "résumés", "Ελλάδα", "Київ"}
+	for _, form := range forms {
+		for _, tag := range [][2]string{{"PROPN", "NNP"}, {"NOUN", "NNS"}, {"VERB", "VBD"}, {"ADJ", "JJ"}} {
+			if l := m.Lemma(form, tag[0], tag[1]); !utf8.ValidString(l) || l == "" {
+				t.Errorf("Lemma(%q, %s) = %q: not valid UTF-8", form, tag[1], l)
+			}
 		}
 	}
 }
