@@ -111,8 +111,21 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			kc := ctx
 			kc.Kind = placeNounKind(s.lkey[hi])
 			for l := lo; l < hi; l++ {
+				if l > lo && genericGeo[s.lkey[l]] {
+					break // "Sadr City district" without "Sadr" is no name
+				}
 				if p, ok := g.Resolve(s.spanText(l, hi-1), kc); ok && (poss == "" || p.Country == poss) {
 					return p, l, hi, true
+				}
+			}
+			// "the Sadr City district of Baghdad": a part of a city the gazetteer lacks is in that city
+			if subCityNouns[s.lkey[hi]] {
+				for _, c := range s.children(hi) {
+					if cs := s.child(c, "case"); c > hi && s.rel[c] == "nmod" && cs >= 0 && s.lkey[cs] == keyOfPrep {
+						if p, plo, phi, ok := w.placeAt(s, c, ctx, depth+1); ok && p.Kind == geo.KindCity {
+							return p, plo, phi, true
+						}
+					}
 				}
 			}
 			if p, ok := w.unlisted(s, lo, hi-1, h, kc.Kind, poss, ctx, depth, false); ok {
@@ -128,43 +141,38 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 		}
 	}
 	ctx.Kind = ""
-	// "the island of Lesbos", "the Syrian city of Hama", "Lusaka's airport", "Dublin port": the named place
-	// inside first
+	// "the island of Lesbos", "the Syrian city of Hama", "Dublin port", "Lusaka's airport": the named place
+	// inside first; the name after "of" before a name in front ("the Texas town of Uvalde") and before a
+	// possessive ("Khartoum's twin city of Omdurman")
 	for _, c := range s.children(h) {
-		if s.rel[c] == "nmod:poss" {
-			continue // after the names inside: "Khartoum's twin city of Omdurman" is Omdurman
+		if s.rel[c] != "nmod" && s.rel[c] != "appos" {
+			continue
 		}
-		switch s.rel[c] {
-		case "compound":
-			if c > h || s.words[c].UPOS != "PROPN" {
-				continue
-			}
-			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
-				continue // "Kenyan police post": a country adjective is no city
-			}
-			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
-				return p, lo, hi, true
-			}
-		case "nmod", "appos":
-			if borderNouns[s.lkey[h]] && s.rel[c] == "nmod" {
-				// "its border with Eritrea" is on this side of the border, not in Eritrea
-				continue
-			}
-			kc := ctx
-			if cs := s.child(c, "case"); s.rel[c] == "nmod" && c > h && cs >= 0 && s.lkey[cs] == keyOfPrep {
-				// "the city of Hama" is the city, not the governorate of that name
-				kc.Kind = placeNounKind(s.lkey[h])
-			}
-			if p, lo, hi, ok := w.placeAt(s, c, kc, depth+1); ok {
-				return p, lo, hi, true
-			}
+		if borderNouns[s.lkey[h]] && s.rel[c] == "nmod" {
+			// "its border with Eritrea" is on this side of the border, not in Eritrea
+			continue
+		}
+		kc := ctx
+		if cs := s.child(c, "case"); s.rel[c] == "nmod" && c > h && cs >= 0 && s.lkey[cs] == keyOfPrep {
+			// "the city of Hama" is the city, not the governorate of that name
+			kc.Kind = placeNounKind(s.lkey[h])
+		}
+		if p, lo, hi, ok := w.placeAt(s, c, kc, depth+1); ok {
+			return p, lo, hi, true
 		}
 	}
 	for _, c := range s.children(h) {
-		if s.rel[c] == "nmod:poss" {
-			if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
-				return p, lo, hi, true
+		switch {
+		case s.rel[c] == "compound" && c < h && s.words[c].UPOS == "PROPN":
+			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+				continue // "Kenyan police post": a country adjective is no city
 			}
+		case s.rel[c] == "nmod:poss":
+		default:
+			continue
+		}
+		if p, lo, hi, ok := w.placeAt(s, c, ctx, depth+1); ok {
+			return p, lo, hi, true
 		}
 	}
 	// "the Venezuelan border", "the Afghan capital": a country adjective on a geographic noun
@@ -175,6 +183,12 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			}
 			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
 				code := countryOf(s.actorAt[m].actor.CodeOn(w.on))
+				if borderNouns[s.lkey[h]] {
+					// "Israeli army posts near the Lebanese border" are on the Israeli side
+					if side := w.countryModifier(s, s.head[h]); side != "" && side != code {
+						code = side
+					}
+				}
 				if s.lkey[h] == lexicon.KeyOf("capital") {
 					// "the Eritrean capital" is Asmara
 					if p, ok := g.Capital(code); ok {
@@ -211,6 +225,29 @@ func qualifier(s *sentence, h, hi int) int {
 		return q
 	}
 	return -1
+}
+
+// countryModifier returns the country of a country adjective or possessive on noun n ("Israeli army posts"),
+// or "".
+func (w *worker) countryModifier(s *sentence, n int) string {
+	if n < 0 || !s.isNominal(n) {
+		return ""
+	}
+	for _, c := range s.children(n) {
+		if c > n {
+			continue
+		}
+		switch s.rel[c] {
+		case "amod", "compound", "nmod:poss":
+			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+				return countryOf(s.actorAt[m].actor.CodeOn(w.on))
+			}
+			if cc := w.countryModifier(s, c); cc != "" && s.rel[c] == "compound" {
+				return cc // "Israeli army posts": the adjective is on "army"
+			}
+		}
+	}
+	return ""
 }
 
 // bareNoun reports whether noun h has no modifier but a determiner ("the capital", not "a regional capital").
@@ -275,6 +312,10 @@ func isPlaceNoun(k lexicon.Key) bool { return placeNouns[k] }
 // settlement nouns name a populated place: "the border town of Jarablus", "the Iraqi city of Ramadi"
 var settlementNouns = keySet("city", "town", "village", "hamlet", "township", "settlement", "capital", "port",
 	"suburb", "neighborhood", "neighbourhood", "district", "county", "municipality", "camp")
+
+// subCityNouns name a part of a city: "the Karrada district of Baghdad", "a southern suburb of Beirut"
+var subCityNouns = keySet("district", "suburb", "suburbs", "neighborhood", "neighbourhood", "quarter", "area",
+	"outskirts", "borough")
 
 // areaNouns name a subdivision or a region: "Kursk region", "the province of Helmand"
 var areaNouns = keySet("province", "region", "state", "prefecture", "department", "governorate", "oblast",
@@ -358,11 +399,19 @@ func (w *worker) unlisted(s *sentence, lo, hi, h int, kind, poss string, ctx geo
 	settled := up >= 0 && s.rel[h] == "nmod" && settlementNouns[s.lkey[up]]
 	if !found && settled {
 		for _, c := range s.children(up) {
-			if m := s.inActor[c]; m >= 0 && c < up && s.actorAt[m].actor.Kind == "country" && (s.rel[c] == "amod" || s.rel[c] == "nmod:poss" || s.rel[c] == "compound") {
+			if c > up || s.rel[c] != "amod" && s.rel[c] != "nmod:poss" && s.rel[c] != "compound" {
+				continue
+			}
+			if m := s.inActor[c]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
 				if p, ok := g.Country(countryOf(s.actorAt[m].actor.CodeOn(w.on))); ok {
 					encl, found = p, true
 					break
 				}
+			}
+			// "the small Texas town of X"
+			if p, _, _, ok := w.placeAt(s, c, plain, depth+1); ok && p.ID != 0 && p.Kind != geo.KindCity {
+				encl, found = p, true
+				break
 			}
 		}
 		if !found {

@@ -29,6 +29,8 @@ func TestPlaces(t *testing.T) {
 		{"of before possessive", "Protesters blocked roads in Khartoum's twin city of Omdurman on Monday.", "blocked", "SDN", "Omdurman", "city", false},
 		{"generic word is no name", "Israeli jets bombed Hezbollah positions in the Bekaa Valley on Tuesday.", "bombed", "LBN", "Bekaa Valley", "admin1", false},
 		{"town object in region", "Ethiopian troops captured the Ethiopian town of Kwadwo in the Amhara region on Sunday.", "captured", "ETH", "Kwadwo", "city", true},
+		{"part of a city", "Iraqi police arrested 12 protesters in the Karrada district of Baghdad on Friday.", "arrested", "IRQ", "Baghdad", "city", false},
+		{"town of a state", "Police arrested a gunman in the small Texas town of Kermit on Friday.", "arrested", "USA", "Kermit", "city", true},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {
