@@ -19,6 +19,7 @@ type actorRef struct {
 	via     string // coref, context, capital
 	group   string // named organisation, when one resolved the code
 	person  bool
+	plural  bool        // the phrase's head is a plural noun ("authorities"): no antecedent of "he"
 	last    lexicon.Key // last word of a person's name, for later mentions by surname
 	headKey lexicon.Key // lemma of the phrase's head noun, for "the spokesman" after "a Taliban spokesman"
 }
@@ -37,7 +38,8 @@ func npRel(r string) bool {
 
 // resolve resolves the noun phrase headed by h; mem supplies coreference, on the date of the story.
 func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
-	ref := actorRef{head: h, lo: h, hi: h, headKey: s.lkey[h]}
+	x := s.words[h].XPOS
+	ref := actorRef{head: h, lo: h, hi: h, headKey: s.lkey[h], plural: x == "NNS" || x == "NNPS"}
 	// the span of the phrase: h and its noun-phrase dependents, without clauses and conjuncts
 	ref.lo, ref.hi = w.npSpan(s, h)
 

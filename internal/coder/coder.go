@@ -55,7 +55,7 @@ func New(opt Options) (*Coder, error) {
 		return nil, errors.New("coder: pipeline, lexicon and ontology are required")
 	}
 	c := &Coder{opt: opt, timex: timex.New()}
-	c.pool.New = func() any { return &worker{c: c, ann: opt.Pipeline.NewAnnotator()} }
+	c.pool.New = func() any { return &worker{c: c, ann: opt.Pipeline.NewAnnotator(), surface: -1} }
 	return c, nil
 }
 
@@ -80,6 +80,9 @@ type worker struct {
 	salientID    int
 	docCountries []string
 	pet          petScratch // PETRARCH coding (petrarch.go)
+	// surface is the token being matched as a verb that the tagger missed (surfaceVerb), or -1: its clause is
+	// the words after it
+	surface int
 }
 
 // Code codes one document. Events come in text order.
@@ -205,6 +208,15 @@ func (w *worker) mayHaveEvent(s *sentence) bool {
 			return true
 		}
 	}
+	// a verb the tagger missed (surfaceVerb): a past form after a noun, before any verb of the sentence
+	for i := 1; i+1 < len(s.words); i++ {
+		if u := s.words[i].UPOS; u == "VERB" || u == "AUX" {
+			break
+		}
+		if _, ok := w.pastForm(s.words[i-1].UPOS, &s.words[i]); ok {
+			return true
+		}
+	}
 	return false
 }
 
@@ -262,6 +274,19 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 	// verbs first, so that their pattern words are taken before nominal events are considered
 	for p := 0; p < n; p++ {
 		if !s.isVerb(p) {
+			// a verb the tagger took for a noun, adjective or preposition ("gunmen shot/NOUN dead")
+			if k, ok := w.surfaceVerb(s, p); ok {
+				w.surface = p
+				m, ok := w.bestMatch(s, p, lex.VerbPatterns(k))
+				w.surface = -1
+				if ok && !m.pat.IsNull() {
+					for _, u := range m.used {
+						w.taken[u] = true
+					}
+					w.taken[p] = true
+					events = w.emit(doc, s, p, &m, false, events)
+				}
+			}
 			continue
 		}
 		pats := lex.VerbPatterns(s.lkey[p])
@@ -298,6 +323,79 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 		events = w.emit(doc, s, p, &m, true, events)
 	}
 	return dedupe(w.dropSayings(s, events, first), first)
+}
+
+// surfaceVerb reports a past-tense verb that the tagger took for a noun, an adjective or a preposition right
+// after its subject ("Unidentified gunmen shot/NOUN dead …", "Iraqi troops fought/ADP …"), and the key of its
+// verb lemma when the lexicon has patterns for it. The cues are the surface ones a reader uses when the parse
+// has no verb: an actor or agent phrase ends just before the word, no verb comes before it in the sentence,
+// the word is a past form of a known verb, and a phrase follows it.
+func (w *worker) surfaceVerb(s *sentence, p int) (lexicon.Key, bool) {
+	switch s.words[p].UPOS {
+	case "NOUN", "ADJ", "ADP":
+	default:
+		return 0, false
+	}
+	if p == 0 || p+1 >= len(s.words) || !w.actorEndsAt(s, p-1) {
+		return 0, false
+	}
+	switch s.words[p+1].UPOS {
+	case "PUNCT", "VERB", "AUX", "CCONJ", "PART", "SCONJ":
+		return 0, false
+	}
+	for i := 0; i < p; i++ {
+		if u := s.words[i].UPOS; u == "VERB" || u == "AUX" {
+			return 0, false
+		}
+	}
+	return w.pastForm(s.words[p-1].UPOS, &s.words[p])
+}
+
+// pastForm reports whether wd, tagged a noun, an adjective or a preposition after a word tagged prev, is the
+// past form of a verb with patterns, and returns the verb's key. The lemmatizer is asked only when the cheap
+// cues hold, so that an ordinary sentence costs nothing.
+func (w *worker) pastForm(prev string, wd *nlp.Word) (lexicon.Key, bool) {
+	if prev != "NOUN" && prev != "PROPN" {
+		return 0, false
+	}
+	switch wd.UPOS {
+	case "NOUN", "ADJ", "ADP":
+	default:
+		return 0, false
+	}
+	f := wd.Form
+	if len(f) < 3 || strings.HasSuffix(f, "s") || strings.HasSuffix(f, "ing") || upperFirst(f) {
+		return 0, false
+	}
+	lm := w.c.opt.Pipeline.Lemmas
+	if lm == nil {
+		return 0, false
+	}
+	l := lm.Lemma(f, "VERB", "VBD")
+	if strings.EqualFold(l, f) {
+		return 0, false // no past form: "attack", "raid" are nouns here
+	}
+	k := lexicon.KeyOf(l)
+	if len(w.c.opt.Lexicon.VerbPatterns(k)) == 0 {
+		return 0, false
+	}
+	return k, true
+}
+
+// actorEndsAt reports whether an actor name or an agent noun phrase ends at token i.
+func (w *worker) actorEndsAt(s *sentence, i int) bool {
+	if u := s.words[i].UPOS; u != "NOUN" && u != "PROPN" {
+		return false
+	}
+	if m := s.inActor[i]; m >= 0 && m+s.actorAt[m].n-1 == i {
+		return true
+	}
+	for j := i; j >= 0 && j > i-4; j-- {
+		if n := s.agentAt[j].n; n > 0 && j+n-1 == i {
+			return true
+		}
+	}
+	return false
 }
 
 // dedupe keeps one event per source, target and CAMEO root within a sentence: "pledged to send aid" and

@@ -106,6 +106,16 @@ func TestCodeMechanisms(t *testing.T) {
 		{"reason is not reported", "Kenya's president thanked Uganda on Friday for sending troops to fight rebels in the north.", []string{"KEN UGA 05"}, []string{"KEN KEN 15", "KEN KEN 19"}},
 		{"refusal to comment", "The Kenyan foreign minister said he would not comment on the report.", []string{"KEN - 01"}, nil},
 		{"owner of a thing", "Turkish jets struck bases used by Kurdish militants in northern Iraq on Sunday.", []string{"TUR IRQ 19"}, nil},
+		{"place taken stands for its country", "Malian troops recaptured the town of Kidal on Tuesday.", []string{"MLI MLI 19"}, nil},
+		{"statement without an event", "Chile's foreign minister said on Monday that his country would remain neutral.", []string{"CHL - 01"}, nil},
+		{"statement with its claim hung on a noun", "Peru's president said in a radio interview aired on Sunday that Lima would remain neutral.", []string{"PER - 01"}, nil},
+		{"verb tagged as a noun", "Masked gunmen shot dead a Kenyan judge outside a court in Mombasa on Friday.", []string{"KEN KEN 18"}, nil},
+		{"reason hung on the object", "The United Nations accused Burmese troops of firing mortar shells at a school in Rakhine.", []string{"IGO MMR 11"}, []string{"MMR MMR 19", "MMR MMR 18"}},
+		{"demanded act hung on a time noun", "Niger's military government demanded on Monday that France withdraw its troops from the country.", []string{"NER FRA 10"}, []string{"FRA FRA 08", "FRA NER 08"}},
+		{"he is no plural antecedent", "Algerian authorities arrested a popular singer at his home in Oran on Friday after he criticised the army on television.", nil, []string{"DZA DZA 11"}},
+		{"claimed act in a relative clause", "Boko Haram claimed responsibility for a bomb that killed ten Nigerian soldiers near Maiduguri.", []string{"NGA NGA 19"}, nil},
+		{"event noun dated by its possessor", "Saturday's Israeli air strike on Beirut killed a Hamas commander, Lebanese officials said.", []string{"ISR LBN 19"}, nil},
+		{"led invasion", "Afghans recalled the U.S.-led invasion of Afghanistan in 2001.", []string{"USA AFG 19"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

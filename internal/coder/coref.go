@@ -65,11 +65,13 @@ func (w *worker) coref(s *sentence, h int, agents string, ref actorRef) actorRef
 	want := func(r actorRef) bool { return false }
 	switch {
 	case k == kHe || k == kShe || k == kHim || k == kHer || k == kHis:
-		want = func(r actorRef) bool { return r.person || r.kind == "agent" && isPersonAgent(r.code) }
+		want = func(r actorRef) bool { return r.person || r.kind == "agent" && !r.plural && isPersonAgent(r.code) }
 	case k == kIt || k == kIts:
 		want = func(r actorRef) bool { return !r.person && r.kind != "agent" }
 	case k == kThey || k == kThem || k == kTheir:
-		want = func(r actorRef) bool { return !r.person }
+		// "Iraqis marked … the U.S.-led invasion of their country": a plural name or a group, not a country
+		// named in the singular
+		want = func(r actorRef) bool { return !r.person && (r.plural || r.kind != "country") }
 	case s.words[h].UPOS == "NOUN" && definite(s, h):
 		// "the spokesman" after "a Taliban spokesman": the same head noun first
 		for i := len(w.mem.recent) - 1; i >= 0; i-- {

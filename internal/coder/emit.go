@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/geo"
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/ontology"
 	"github.com/dyad-events/dyad/internal/source"
@@ -293,7 +294,9 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 	for _, c := range s.children(n) {
 		switch s.rel[c] {
 		case "nmod:poss":
-			src = c
+			if !timeNames[s.lkey[c]] && !timeNouns[s.lkey[c]] {
+				src = c // "Friday's air strike" is dated, not done, by its possessor
+			}
 		case "nmod":
 			cs := s.child(c, "case")
 			switch {
@@ -305,17 +308,9 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 		}
 	}
 	if src < 0 {
-		// "Friday's Israeli air strike", "U.S. sanctions": a named actor modifying the event noun does it
-		for _, c := range s.children(n) {
-			if r := s.rel[c]; (r == "amod" || r == "compound") && c < n {
-				if m := s.inActor[c]; m >= 0 {
-					if k := s.actorAt[m].actor.Kind; k == "country" || k == "group" || k == "igo" || k == "capital" {
-						src = c
-						break
-					}
-				}
-			}
-		}
+		// "Friday's Israeli air strike", "U.S. sanctions", "the U.S.-led invasion": a named actor modifying
+		// the event noun does it
+		src = eventModifier(s, n)
 	}
 	if src < 0 {
 		// "the government ordered the arrest of …": the nominal's agent is its verb's subject
@@ -326,6 +321,49 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 		}
 	}
 	return src, tgt
+}
+
+var kLead = lexicon.KeyOf("lead")
+
+// eventModifier finds a country, group, organisation or capital that modifies event noun n before it, also
+// through a compound ("Israeli air strike", with "Israeli" on "air") or a "-led" ("the U.S.-led invasion");
+// -1 if none.
+func eventModifier(s *sentence, n int) int {
+	for _, c := range s.children(n) {
+		if c > n {
+			continue
+		}
+		switch r := s.rel[c]; {
+		case r == "amod" && s.lkey[c] == kLead:
+			for _, a := range s.children(c) {
+				if a < c && s.inActor[a] >= 0 {
+					return a
+				}
+			}
+		case r == "amod" || r == "compound":
+			if namedActor(s, c) {
+				return c
+			}
+			if r == "compound" {
+				for _, a := range s.children(c) {
+					if a < c && s.rel[a] == "amod" && namedActor(s, a) {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// namedActor reports whether token i is in the name of a country, group, organisation or capital.
+func namedActor(s *sentence, i int) bool {
+	m := s.inActor[i]
+	if m < 0 {
+		return false
+	}
+	k := s.actorAt[m].actor.Kind
+	return k == "country" || k == "group" || k == "igo" || k == "capital"
 }
 
 // agentiveVerbs take an event noun as the thing their subject does ("launched an attack", "ordered the
@@ -456,7 +494,20 @@ func (w *worker) modality(s *sentence, p int) modal {
 		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && timeNouns[s.lkey[h]] {
 			break // "a day after Russia seized …": a dated event of its own, whatever the clause around it
 		}
+		if r := s.rel[q]; r == "acl" && s.words[q].XPOS == "VBG" && reasonMark(s, q) && s.rel[h] == "obj" {
+			// "accused Russian forces of firing", with the reason hung on the object: the charge is the event
+			m.drop = true
+		}
 		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && s.head[h] >= 0 {
+			if v := s.head[h]; thatMark(s, q) && s.isVerb(v) {
+				// "demanded on Friday that Denmark withdraw", the complement hung on a noun of the verb's clause
+				switch {
+				case requestVerbs[s.lkey[v]], denyVerbs[s.lkey[v]]:
+					m.drop = true
+				case sayVerbs[s.lkey[v]]:
+					reported = true
+				}
+			}
 			// "if the troops redeployed to Afghanistan stayed": a participle inside a condition's subject
 			// shares the condition: go on from the verb the noun depends on
 			q = s.head[h]
@@ -530,6 +581,54 @@ func isWeekday(t string) bool {
 		}
 	}
 	return false
+}
+
+// claimVerbs take "responsibility" or "credit" for an act: "claimed responsibility for the attack"
+var (
+	claimVerbs = keySet("claim", "take", "accept", "admit", "assume")
+	claimNouns = keySet("responsibility", "credit")
+	kForClaim  = lexicon.KeyOf("for")
+)
+
+// claimant finds who claimed responsibility for the event at p, through the "for" phrase and the relative
+// clauses and modifiers that lead to it; -1 if no one did.
+func (w *worker) claimant(s *sentence, p int) int {
+	viaFor := false
+	for j, d := p, 0; s.head[j] >= 0 && d < 6; j, d = s.head[j], d+1 {
+		switch s.rel[j] {
+		case "acl", "acl:relcl", "nmod", "obl", "compound", "conj":
+		case "obj":
+			if !claimNouns[s.lkey[j]] {
+				return -1
+			}
+		default:
+			return -1
+		}
+		if cs := s.child(j, "case"); cs >= 0 && s.lkey[cs] == kForClaim {
+			viaFor = true
+		}
+		h := s.head[j]
+		if !s.isVerb(h) {
+			continue
+		}
+		if !viaFor || !claimVerbs[s.lkey[h]] {
+			return -1
+		}
+		if o := s.child(h, "obj"); o < 0 || !claimNouns[s.lkey[o]] {
+			return -1
+		}
+		if sub, pass := w.subject(s, h); sub >= 0 && !pass {
+			return sub
+		}
+		return -1
+	}
+	return -1
+}
+
+// thatMark reports whether clause q is introduced by the conjunction "that".
+func thatMark(s *sentence, q int) bool {
+	mk := s.child(q, "mark")
+	return mk >= 0 && s.lkey[mk] == kThat
 }
 
 // reasonMark reports whether a clause is introduced by "for" or "of".
@@ -706,6 +805,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		// as a surface coder would
 		srcHead = w.actorBefore(s, p)
 	}
+	if c := w.claimant(s, p); c >= 0 && !(passive && srcHead >= 0) {
+		// "Al-Shabaab claimed responsibility for a car bomb that killed five soldiers": the bomb's killing is
+		// the claimant's
+		srcHead = c
+	}
 	if srcHead < 0 {
 		return events
 	}
@@ -753,6 +857,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	srcs := conjuncts(s, srcHead, nil)
 	tgtPlace := false // the target is the country of a place named in a thing's phrase
+	thing := tgtHead  // the object as parsed, before it gives way to its owner or the nearest actor
 	if needTarget && tgtHead >= 0 && tgtHead != srcHead && s.child(tgtHead, "conj") < 0 && !(len(srcs) > 1 && reciprocalRoots[root]) && !w.resolveNoMem(s, tgtHead, on).ok() {
 		// a thing was hit, seized or condemned: its owner is the target ("struck facilities used by Iraqi
 		// militias", "condemned remarks attributed to the U.S. president"), and for force, the country where
@@ -769,6 +874,15 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			tgtHead = t
 		}
 	}
+	// "captured the town of Saraqeb", "shelled the city of Kharkiv": a place taken or struck stands for the
+	// country it is in
+	var placeTgt actorRef
+	if needTarget && !noun && tgtHead < 0 && thing >= 0 && forceRoots[root] {
+		placeTgt = w.placeTarget(s, thing, countryOf(w.resolveNoMem(s, srcHead, on).code))
+	}
+	// the sentence's own statement of a claim that is no event ("said that it would stay neutral") stands
+	// without an addressee
+	bare := needTarget && root == "01" && !noun && w.standaloneStatement(s, p)
 	var tgts []int
 	if tgtHead >= 0 {
 		tgts = conjuncts(s, tgtHead, nil)
@@ -804,7 +918,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			if reciprocal && th == sh {
 				continue
 			}
-			var tgt actorRef
+			tgt := placeTgt
 			if th >= 0 {
 				tgt = w.resolve(s, th, on)
 			}
@@ -834,7 +948,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// "The spokesman threatened unspecified consequences": the one the same source addressed just before
 				tgt = w.lastTarget(src.code, s.index)
 			}
-			if needTarget && !tgt.ok() && !(w.c.opt.Targetless && inanimate(s, th)) {
+			if needTarget && !tgt.ok() && !(w.c.opt.Targetless && inanimate(s, th)) && !(bare && spokesRole(s, src.lo, p)) {
 				continue
 			}
 			info := info
@@ -882,6 +996,112 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		}
 	}
 	return events
+}
+
+// standaloneStatement reports whether statement verb p is the sentence's main verb with a claim of its own
+// that the lexicon codes no event in: "said that Brasília would stay neutral", "'…,' the minister told
+// reporters". A trailing "…, officials said" only attributes the clause before it, and a claim with a known
+// predicate is that event, whether or not its actors could be coded.
+func (w *worker) standaloneStatement(s *sentence, p int) bool {
+	if s.head[p] >= 0 {
+		return false
+	}
+	cc := s.child(p, "ccomp", "parataxis")
+	if cc < 0 {
+		cc = w.thatClause(s, p)
+	}
+	if cc < 0 || cc < p && !quoteBefore(s, p) {
+		return false
+	}
+	lex := w.c.opt.Lexicon
+	lo, hi := s.subtreeSpan(cc)
+	for t := lo; t <= hi; t++ {
+		if t == p || !s.isVerb(t) {
+			continue
+		}
+		pats := lex.VerbPatterns(s.lkey[t])
+		if len(pats) == 0 {
+			if k, ok := lex.Forms[s.key[t]]; ok {
+				pats = lex.VerbPatterns(k)
+			}
+		}
+		if m, ok := w.bestMatch(s, t, pats); ok && !m.pat.IsNull() {
+			return false
+		}
+	}
+	return true
+}
+
+// thatClause finds a "that" clause after statement verb p that the parse hung on a noun of p's clause
+// ("said in an interview published on Wednesday that …"); -1 if none.
+func (w *worker) thatClause(s *sentence, p int) int {
+	for c := p + 1; c < len(s.words); c++ {
+		if r := s.rel[c]; !s.isVerb(c) || r != "acl" && r != "acl:relcl" {
+			continue
+		}
+		// "that" as the clause's marker, or taken for a relative pronoun right before the clause's subject
+		if mk := s.child(c, "mark", "obj"); mk < 0 || s.lkey[mk] != kThat || s.rel[mk] == "obj" && s.child(c, "nsubj") != mk+1 {
+			continue
+		}
+		for j, d := s.head[c], 0; j >= 0 && d < 6; j, d = s.head[j], d+1 {
+			if j == p {
+				return c
+			}
+			if s.isVerb(j) && s.rel[j] != "acl" {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// spokesRoles are the people whose statement is news on its own ("the prime minister said that …"); an
+// organisation's or a ministry's statement without an event is rather routine reporting.
+var spokesRoles = keySet("president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",
+	"spokesperson", "secretary", "envoy", "ambassador", "king", "queen", "emir", "pope", "mayor", "governor")
+
+// spokesRole reports a role of spokesRoles among tokens lo..p-1, the subject up to its verb (the parse may
+// take "Hungary" for the subject of "Hungary's foreign minister told").
+func spokesRole(s *sentence, lo, p int) bool {
+	for i := max(lo, 0); i < p; i++ {
+		if spokesRoles[s.lkey[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteBefore reports a quotation mark before token p.
+func quoteBefore(s *sentence, p int) bool {
+	for i := 0; i < p; i++ {
+		switch s.words[i].Form {
+		case "\"", "“", "”", "``", "''":
+			return true
+		}
+	}
+	return false
+}
+
+// placeTarget resolves a thing acted on to the country of the place it names ("the town of Saraqeb"); the
+// zero actorRef when it names no place of the gazetteer.
+func (w *worker) placeTarget(s *sentence, h int, srcCountry string) actorRef {
+	if w.c.opt.Gazetteer == nil || demonym(s, h) || s.agentAt[h].n > 0 {
+		return actorRef{} // people ("fired on protesters near the town") are no place
+	}
+	// the source's country first: of two towns of one name, the one in play
+	w.play = append(append(w.play[:0], srcCountry), w.docCountries...)
+	pl, lo, hi, ok := w.placeAt(s, h, geo.Context{Countries: w.play}, 0)
+	if !ok || pl.Country == "" {
+		return actorRef{}
+	}
+	named := false
+	for i := max(lo, 0); i <= hi && i < len(s.words); i++ {
+		named = named || upperFirst(s.words[i].Form)
+	}
+	if !named {
+		return actorRef{} // "banned the march": a common noun that happens to be a town's name
+	}
+	return actorRef{code: pl.Country, kind: "country", via: "place", head: -1}
 }
 
 // datedBefore finds an earlier event of the document with the same actors and root and a date of its own.

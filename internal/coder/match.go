@@ -25,7 +25,7 @@ func clauseRel(s *sentence, c int) bool {
 // window collects the predicate's clause: its subtree without embedded clauses, in text order.
 func (w *worker) window(s *sentence, p int) []int {
 	win := w.win[:0]
-	if misattached(s, p) {
+	if misattached(s, p) || p == w.surface {
 		// a finite verb hung on a noun as a modifier is a misparse ("police fired tear gas …" read as a
 		// noun phrase): its clause is the words after it, up to the next clause boundary
 		win = append(win, p)
