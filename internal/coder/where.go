@@ -97,8 +97,9 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			if l == hi && g.Ambiguous(name) && s.words[h].UPOS != "PROPN" {
 				break
 			}
-			if l > lo && genericGeo[s.lkey[l]] {
-				// "Bekaa Valley" without "Bekaa" is no name ("Valley" is a town in Anguilla)
+			if l > lo && (genericGeo[s.lkey[l]] || s.words[l-1].UPOS == "PROPN" && s.inActor[l-1] < 0) {
+				// "Bekaa Valley" without "Bekaa" is no name ("Valley" is a town in Anguilla), nor is "Evo Morales"
+				// without "Evo" (Morales, Colombia); only known modifiers drop ("Syrian", "Kenyan")
 				break
 			}
 			if p, ok := g.Resolve(name, ctx); ok && (poss == "" || p.Country == poss) {

@@ -31,6 +31,7 @@ func TestPlaces(t *testing.T) {
 		{"town object in region", "Ethiopian troops captured the Ethiopian town of Kwadwo in the Amhara region on Sunday.", "captured", "ETH", "Kwadwo", "city", true},
 		{"part of a city", "Iraqi police arrested 12 protesters in the Karrada district of Baghdad on Friday.", "arrested", "IRQ", "Baghdad", "city", false},
 		{"town of a state", "Police arrested a gunman in the small Texas town of Kermit on Friday.", "arrested", "USA", "Kermit", "city", true},
+		{"person is no place", "Bolivian police fired on supporters of Evo Morales near the city of Cochabamba on Friday.", "fired", "BOL", "Cochabamba", "city", false},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {
