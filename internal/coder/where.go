@@ -63,6 +63,12 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			if p, ok := g.Resolve(s.spanText(lo, hi), ctx); ok {
 				return p, lo, hi, true
 			}
+		default:
+			// a body, group, party or person is no place ("the U.N. General Assembly" is not Una, India);
+			// the noun it modifies may still be one; "North Sinai province" is not the group "Sinai Province"
+			if allCapitalized(s.spanText(lo, hi)) {
+				return geo.Place{}, 0, 0, false
+			}
 		}
 	}
 	// a proper name: the run of name words around the head ("Helmand province", "Gaza Strip", "San José")
