@@ -32,7 +32,7 @@ func TestPlaces(t *testing.T) {
 		{"part of a city", "Iraqi police arrested 12 protesters in the Karrada district of Baghdad on Friday.", "arrested", "IRQ", "Baghdad", "city", false},
 		{"town of a state", "Police arrested a gunman in the small Texas town of Kermit on Friday.", "arrested", "USA", "Kermit", "city", true},
 		{"person is no place", "Bolivian police fired on supporters of Evo Morales near the city of Cochabamba on Friday.", "fired", "BOL", "Cochabamba", "city", false},
-		{"body is no place", "Kenya's president met Japan's prime minister on the sidelines of the U.N. General Assembly in New York on Tuesday.", "met", "USA", "New York", "city", false},
+		{"body is no place", "Kenya's president met Japan's prime minister on the sidelines of the U.N. General Assembly in New York on Tuesday.", "met", "USA", "New York City", "city", false},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {
