@@ -125,7 +125,8 @@ func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
 // localize codes a transnational movement ("Islamic State", "al-Qaeda") acting in a country named in the
 // sentence under that country, as ICEWS does.
 func (w *worker) localize(s *sentence, ref *actorRef) {
-	if strings.HasPrefix(ref.code, "NGM") && ref.kind == "group" {
+	if strings.HasPrefix(ref.code, "NGM") && (ref.kind == "group" || ref.group != "") {
+		// "Islamic State militants" in Mosul: the group's fighters too
 		if c := w.contextCountry(s); c != "" {
 			ref.code, ref.via = c+"INS", "context"
 		}

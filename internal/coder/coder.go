@@ -83,6 +83,9 @@ type worker struct {
 	// surface is the token being matched as a verb that the tagger missed (surfaceVerb), or -1: its clause is
 	// the words after it
 	surface int
+	// notCode is the source of the event whose object is being resolved: an object pronoun ("accusing it")
+	// is not its own clause's subject
+	notCode []string
 }
 
 // Code codes one document. Events come in text order.
@@ -204,6 +207,9 @@ func (w *worker) mayHaveEvent(s *sentence) bool {
 		if _, ok := lex.Forms[f]; ok || len(lex.VerbPatterns(f)) > 0 {
 			return true
 		}
+		if ik, ok := irregular[f]; ok && len(lex.VerbPatterns(ik)) > 0 {
+			return true
+		}
 		if strings.HasSuffix(wd.Form, "ed") && len(lex.VerbPatterns(lexicon.KeyOf(wd.Lemma+"e"))) > 0 {
 			return true
 		}
@@ -295,6 +301,12 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 				pats = lex.VerbPatterns(k)
 			}
 		}
+		if len(pats) == 0 {
+			// an irregular past form the lemmatizer left as it was ("froze", "overran")
+			if k, ok := irregular[s.key[p]]; ok {
+				pats = lex.VerbPatterns(k)
+			}
+		}
 		if len(pats) == 0 && strings.HasSuffix(s.words[p].Form, "ed") {
 			// an unseen past form stripped one letter too far ("massacred" → "massacr"): try the stem with e
 			pats = lex.VerbPatterns(lexicon.KeyOf(s.words[p].Lemma + "e"))
@@ -313,6 +325,10 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 	}
 	for p := 0; p < n; p++ {
 		if w.taken[p] || (s.words[p].UPOS != "NOUN" && s.words[p].UPOS != "PROPN") {
+			continue
+		}
+		if p+1 < n && s.agentAt[p+1].n > 0 && s.words[p+1].UPOS == "NOUN" {
+			// "riot police", "protest leaders": the event noun only says what kind of agent follows
 			continue
 		}
 		pats := lex.NounPatterns(s.lkey[p])
@@ -372,10 +388,13 @@ func (w *worker) pastForm(prev string, wd *nlp.Word) (lexicon.Key, bool) {
 		return 0, false
 	}
 	l := lm.Lemma(f, "VERB", "VBD")
-	if strings.EqualFold(l, f) {
-		return 0, false // no past form: "attack", "raid" are nouns here
-	}
 	k := lexicon.KeyOf(l)
+	if strings.EqualFold(l, f) {
+		var ok bool
+		if k, ok = irregular[k]; !ok {
+			return 0, false // no past form: "attack", "raid" are nouns here
+		}
+	}
 	if len(w.c.opt.Lexicon.VerbPatterns(k)) == 0 {
 		return 0, false
 	}
@@ -478,3 +497,34 @@ func dateOf(t time.Time) string {
 	}
 	return t.Format("2006-01-02")
 }
+
+// irregular maps the past forms of irregular verbs of political action to their lemma, for the forms the
+// statistical lemmatizer leaves unchanged; it is read-only after init.
+var irregular = func() map[lexicon.Key]lexicon.Key {
+	m := make(map[lexicon.Key]lexicon.Key)
+	for _, l := range []string{
+		"freeze froze frozen", "shoot shot", "strike struck stricken", "fight fought", "overrun overran",
+		"withdraw withdrew withdrawn", "seek sought", "steal stole stolen", "break broke broken",
+		"forbid forbade forbidden", "swear swore sworn", "throw threw thrown", "drive drove driven",
+		"beat beaten", "flee fled", "lead led", "meet met", "hold held", "send sent", "give gave given",
+		"take took taken", "speak spoke spoken", "tell told", "sell sold", "buy bought", "bring brought",
+		"undertake undertook undertaken", "overthrow overthrew overthrown", "shake shook shaken",
+		"blow blew blown", "slay slew slain", "uphold upheld", "withhold withheld", "forgive forgave forgiven",
+		"lay laid", "hang hung", "rebuild rebuilt", "lend lent", "spend spent", "win won", "lose lost",
+		"sink sank sunk", "stand stood", "write wrote written", "choose chose chosen", "begin began begun",
+		"tear tore torn", "sweep swept", "keep kept", "leave left", "deal dealt", "pay paid", "fly flew flown",
+		"bear bore borne", "seize seized", "bid bade", "ride rode ridden", "arise arose arisen",
+		"foresee foresaw foreseen", "oversee oversaw overseen", "mislead misled", "outlaw outlawed",
+		"override overrode overridden", "overtake overtook overtaken", "uphold upheld", "undo undid undone",
+		"shut shut", "cut cut", "hit hit", "set set", "put put", "quit quit", "spread spread", "bind bound",
+		"grind ground", "feed fed", "hide hid hidden", "bite bit bitten", "shrink shrank shrunk",
+		"forsake forsook forsaken", "wake woke woken", "weave wove woven", "wring wrung", "sting stung",
+		"strive strove striven", "sling slung", "spit spat", "light lit", "creep crept", "dig dug",
+	} {
+		f := strings.Fields(l)
+		for _, form := range f[1:] {
+			m[lexicon.KeyOf(form)] = lexicon.KeyOf(f[0])
+		}
+	}
+	return m
+}()

@@ -116,6 +116,20 @@ func TestCodeMechanisms(t *testing.T) {
 		{"claimed act in a relative clause", "Boko Haram claimed responsibility for a bomb that killed ten Nigerian soldiers near Maiduguri.", []string{"NGA NGA 19"}, nil},
 		{"event noun dated by its possessor", "Saturday's Israeli air strike on Beirut killed a Hamas commander, Lebanese officials said.", []string{"ISR LBN 19"}, nil},
 		{"led invasion", "Afghans recalled the U.S.-led invasion of Afghanistan in 2001.", []string{"USA AFG 19"}, nil},
+		{"nominal between coordinated parties", "A truce between Ethiopia and Eritrea came into force on Monday.", []string{"ERI ETH 08", "ETH ERI 08"}, nil},
+		{"between repeats an event told before", "Kenya's president met Tanzania's president in Arusha on Monday. The meeting between Kenya and Tanzania was the first in five years.", []string{"KEN TZA 04"}, []string{"TZA KEN 04"}},
+		{"between under an infinitive is only wanted", "Norway said it was ready to host talks between Colombia and Venezuela.", []string{"NOR COL 03"}, []string{"COL VEN 04", "VEN COL 04"}},
+		{"members named with including", "Several governments, including Canada and Poland, recalled their ambassadors from Belarus on Friday.", []string{"CAN BLR 16", "POL BLR 16"}, nil},
+		{"list item parsed as apposition", "Oman, Kuwait, the United Arab Emirates and Jordan condemned Iran on Monday.", []string{"OMN IRN 11", "KWT IRN 11", "ARE IRN 11", "JOR IRN 11"}, nil},
+		{"traded accusations", "Serbia and Kosovo traded accusations on Sunday over a shooting near the border.", []string{"SRB XKX 11", "XKX SRB 11"}, nil},
+		{"accused each other", "Eritrea and Djibouti accused each other on Friday of arming rebels.", []string{"ERI DJI 11", "DJI ERI 11"}, nil},
+		{"object pronoun is not its subject", "Morocco and Mauritania closed their borders with Algeria on Monday, accusing it of sheltering smugglers.", []string{"MAR DZA 11", "MRT DZA 11"}, []string{"MAR MAR 11", "MAR MRT 11"}},
+		{"one side is not two", "Turkish jets and drones struck Kurdish-held villages in northern Iraq on Sunday.", []string{"TUR IRQ 19"}, []string{"IRQ TUR 19"}},
+		{"the two leaders", "Chile's president received Peru's president in Santiago on Monday, and the two leaders agreed to reopen the border.", []string{"CHL PER 03", "PER CHL 03"}, nil},
+		{"irregular past form", "Canada froze the assets of three Iranian officials on Thursday.", []string{"CAN IRN 16"}, nil},
+		{"agent kind is no event", "French riot police fired rubber bullets and beat marchers in Lyon on Sunday.", []string{"FRA FRA 17"}, []string{"FRA FRA 14"}},
+		{"localized movement behind an agent noun", "Nigerian troops killed dozens of Islamic State fighters in Borno on Sunday.", []string{"NGA NGA 19"}, nil},
+		{"military killing civilians is assault", "Government soldiers killed 30 civilians in the Nigerien town of Tillia on Sunday.", []string{"NER NER 18"}, []string{"NER NER 19"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/dyad-events/dyad/internal/lexicon"
+import (
+	"slices"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
+)
 
 // memory holds the actors met so far in a document, newest last, for coreference.
 type memory struct {
@@ -89,6 +93,10 @@ func (w *worker) coref(s *sentence, h int, agents string, ref actorRef) actorRef
 		case agents != "":
 			want = func(r actorRef) bool { return hasAgent(r.code, agents) }
 		}
+	}
+	if len(w.notCode) > 0 {
+		own := want
+		want = func(r actorRef) bool { return !slices.Contains(w.notCode, r.code) && own(r) }
 	}
 	// a pronoun starting a sentence takes up the subject of the sentence before ("Israel's prime minister
 	// spoke with Russia's president. He asked …"); otherwise the nearest compatible mention

@@ -17,6 +17,9 @@ import (
 
 var (
 	kBy        = lexicon.KeyOf("by")
+	kBetween   = lexicon.KeyOf("between")
+	kInclude   = lexicon.KeyOf("include")
+	kIncluding = lexicon.KeyOf("including")
 	kNot       = lexicon.KeyOf("not")
 	kNt        = lexicon.KeyOf("n't")
 	kNever     = lexicon.KeyOf("never")
@@ -168,7 +171,8 @@ func (w *worker) actorBefore(s *sentence, p int) int {
 func (w *worker) actorAfter(s *sentence, p, src int, places bool) int {
 	for i := p + 1; i < len(s.words) && i <= p+10; i++ {
 		switch {
-		case s.isVerb(i), s.words[i].Form == ";", s.words[i].UPOS == "SCONJ", s.words[i].Form == ".":
+		case s.isVerb(i) && s.rel[i] != "amod", s.words[i].Form == ";", s.words[i].UPOS == "SCONJ", s.words[i].Form == ".":
+			// a participle used as an adjective ("Kurdish-held villages") does not end the clause
 			return -1
 		}
 		if s.inActor[i] < 0 && s.agentAt[i].n == 0 {
@@ -304,6 +308,10 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 				src = c
 			case cs >= 0 && s.lkey[cs] == kOf && tgt < 0:
 				tgt = c
+			case cs >= 0 && s.lkey[cs] == kBetween && src < 0 && !infinitiveObject(s, n):
+				// "talks between Seoul and Tokyo", "a truce between Israel and Hezbollah": the coordinated
+				// parties do it with each other
+				src = c
 			}
 		}
 	}
@@ -324,6 +332,21 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 }
 
 var kLead = lexicon.KeyOf("lead")
+
+// infinitiveObject reports whether noun n is the object of a to-infinitive ("willing to host a summit
+// between …"): the event is only wanted or planned.
+func infinitiveObject(s *sentence, n int) bool {
+	h := s.head[n]
+	if h < 0 || s.rel[n] != "obj" {
+		return false
+	}
+	for _, c := range s.children(h) {
+		if s.rel[c] == "mark" && s.lkey[c] == kTo {
+			return true
+		}
+	}
+	return false
+}
 
 // eventModifier finds a country, group, organisation or capital that modifies event noun n before it, also
 // through a compound ("Israeli air strike", with "Israeli" on "air") or a "-led" ("the U.S.-led invasion");
@@ -388,9 +411,33 @@ func conjuncts(s *sentence, h int, out []int) []int {
 		}
 	}
 	if len(out) > 1 {
+		// "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain": a list item the parse took for an
+		// apposition still acts
+		for _, c := range s.children(h) {
+			if s.rel[c] == "appos" && s.inActor[c] >= 0 && s.actorAt[s.inActor[c]].actor.Kind == "country" {
+				out = append(out, c)
+				for _, cc := range s.children(c) {
+					if s.rel[cc] == "conj" && s.isNominal(cc) {
+						out = append(out, cc)
+					}
+				}
+			}
+		}
 		return out
 	}
 	if s.inActor[h] < 0 {
+		// "more than 20 countries, including the United States and Germany": the named members act
+		for _, c := range s.children(h) {
+			if cs := s.child(c, "case"); s.rel[c] == "nmod" && cs >= 0 && (s.lkey[cs] == kInclude || s.key[cs] == kIncluding) && s.inActor[c] >= 0 {
+				out = append(out[:0], c)
+				for _, cc := range s.children(c) {
+					if s.rel[cc] == "conj" && s.isNominal(cc) {
+						out = append(out, cc)
+					}
+				}
+				return out
+			}
+		}
 		// "the presidents of Uganda and Tanzania": a role noun over coordinated actors
 		for _, c := range s.children(h) {
 			if cs := s.child(c, "case"); s.rel[c] == "nmod" && cs >= 0 && s.lkey[cs] == kOf && s.child(c, "conj") >= 0 {
@@ -430,6 +477,113 @@ func conjuncts(s *sentence, h int, out []int) []int {
 		}
 	}
 	return out
+}
+
+var (
+	kItself     = lexicon.KeyOf("itself")
+	kThemselves = lexicon.KeyOf("themselves")
+	kEach       = lexicon.KeyOf("each")
+	kOne        = lexicon.KeyOf("one")
+	kOther      = lexicon.KeyOf("other")
+	kAnother    = lexicon.KeyOf("another")
+)
+
+// mutualVerbs are done between their coordinated subjects ("traded accusations", "exchanged insults").
+var mutualVerbs = keySet("trade", "exchange", "swap")
+
+// mutual reports whether predicate p is done by its coordinated subjects to each other: a verb of exchange,
+// or an object or oblique "each other" / "one another".
+func mutual(s *sentence, p int) bool {
+	if mutualVerbs[s.lkey[p]] {
+		return true
+	}
+	for _, c := range s.children(p) {
+		// the parse hangs "each other" on either word
+		k := s.lkey[c]
+		if (k == kOther || k == kAnother) && c > 0 && (s.lkey[c-1] == kEach || s.lkey[c-1] == kOne) {
+			return true
+		}
+		if (k == kEach || k == kOne) && c+1 < len(s.words) && (s.lkey[c+1] == kOther || s.lkey[c+1] == kAnother) {
+			return true
+		}
+		if k == kOther || k == kAnother || k == kEach {
+			// "with each other": the pronoun sits under a preposition
+			for _, d := range s.children(c) {
+				if kd := s.lkey[d]; kd == kEach || kd == kOne || kd == kOther {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pairNouns name the two parties of a story as a pair ("the two leaders", "both sides").
+var pairNouns = keySet("leader", "side", "government", "country", "nation", "minister", "president",
+	"delegation", "state", "neighbour", "neighbor", "rival", "foe", "capital", "army", "premier")
+
+var (
+	kTwo  = lexicon.KeyOf("two")
+	kBoth = lexicon.KeyOf("both")
+)
+
+// pairOf resolves "the two leaders", "both governments" to the last two countries met in the document,
+// newest last; ok is false for any other phrase or when two countries have not been met.
+func (w *worker) pairOf(s *sentence, h int) (pair [2]actorRef, ok bool) {
+	if !pairNouns[s.lkey[h]] || s.inActor[h] >= 0 {
+		return pair, false
+	}
+	counted := false
+	for _, c := range s.children(h) {
+		if k := s.lkey[c]; (s.rel[c] == "nummod" && k == kTwo) || (s.rel[c] == "det" && k == kBoth) {
+			counted = true
+		}
+	}
+	if !counted {
+		return pair, false
+	}
+	n := 0
+	for i := len(w.mem.recent) - 1; i >= 0 && n < 2; i-- {
+		r := w.mem.recent[i].actorRef
+		c := countryOf(r.code)
+		if c == "" || n == 1 && countryOf(pair[1].code) == c {
+			continue
+		}
+		r.head, r.via = h, "coref"
+		pair[1-n] = r
+		n++
+	}
+	return pair, n == 2
+}
+
+// namedParties reports whether coordinated phrases hs name at least two different actors of their own, not
+// through the sentence's context: "Turkish tanks and warplanes" are one side, not two that fight each other.
+func (w *worker) namedParties(s *sentence, hs []int, on time.Time) bool {
+	if len(hs) < 2 {
+		return true // a single subject: reciprocity is not in question
+	}
+	var first actorRef
+	for _, h := range hs {
+		r := w.resolveNoMem(s, h, on)
+		switch {
+		case !r.ok():
+		case !first.ok():
+			first = r
+		case r.code != first.code && !((r.via == "context" || first.via == "context") && agentPart(r.code) == agentPart(first.code)):
+			// a bare "warplanes" given the sentence's country is the same side as the "Turkish tanks"
+			// before it; "the government and the opposition" are two
+			return true
+		}
+	}
+	return false
+}
+
+// agentPart is what follows an actor code's three-letter country or group ("MIL" in "TURMIL").
+func agentPart(code string) string {
+	if len(code) <= 3 {
+		return ""
+	}
+	return code[3:]
 }
 
 // reciprocalRoots are the kinds of event that coordinated actors do with each other ("Egypt and Israel
@@ -800,7 +954,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			tgtHead = t
 		}
 	}
-	if srcHead < 0 && !noun {
+	if srcHead < 0 && !noun && !(passive && s.rel[p] == "acl") {
 		// the parse found no subject (a misparse of a plain clause): take the nearest actor before the verb,
 		// as a surface coder would
 		srcHead = w.actorBefore(s, p)
@@ -856,9 +1010,25 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		root = code[:2]
 	}
 	srcs := conjuncts(s, srcHead, nil)
+	// "the meeting between …" after the meeting was told: a mention, not a second event
+	between := false
+	if noun && srcHead >= 0 {
+		if cs := s.child(srcHead, "case"); cs >= 0 && s.lkey[cs] == kBetween {
+			between = true
+		}
+	}
+	// "the two leaders agreed": the last two countries met stand for the phrase
+	pair, pairOK := [2]actorRef{}, false
+	if len(srcs) == 1 {
+		if pair, pairOK = w.pairOf(s, srcs[0]); pairOK {
+			srcs = append(srcs, srcs[0])
+		}
+	}
+	// "traded accusations", "accused each other": coordinated actors who act on one another, whatever the root
+	recip := (reciprocalRoots[root] || len(srcs) > 1 && mutual(s, p)) && (pairOK || w.namedParties(s, srcs, on))
 	tgtPlace := false // the target is the country of a place named in a thing's phrase
 	thing := tgtHead  // the object as parsed, before it gives way to its owner or the nearest actor
-	if needTarget && tgtHead >= 0 && tgtHead != srcHead && s.child(tgtHead, "conj") < 0 && !(len(srcs) > 1 && reciprocalRoots[root]) && !w.resolveNoMem(s, tgtHead, on).ok() {
+	if needTarget && tgtHead >= 0 && tgtHead != srcHead && s.child(tgtHead, "conj") < 0 && !(len(srcs) > 1 && recip) && !w.resolveNoMem(s, tgtHead, on).ok() {
 		// a thing was hit, seized or condemned: its owner is the target ("struck facilities used by Iraqi
 		// militias", "condemned remarks attributed to the U.S. president"), and for force, the country where
 		// it is ("hideouts in Afghanistan's Khost province"); else the parse hung the actor elsewhere
@@ -868,7 +1038,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			tgtHead = -1
 		}
 	}
-	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && reciprocalRoots[root]) {
+	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && recip) {
 		// the parse lost the object or hung it elsewhere: the nearest actor after the verb in its clause
 		if t := w.actorAfter(s, p, srcHead, forceRoots[root]); t >= 0 {
 			tgtHead = t
@@ -890,7 +1060,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		tgts = []int{-1}
 	}
 	// "Brazil and Argentina signed a trade agreement": the object is no actor, so each signs with the other
-	reciprocal := len(srcs) > 1 && reciprocalRoots[root] && (tgtHead < 0 || !w.resolveNoMem(s, tgtHead, on).ok())
+	reciprocal := len(srcs) > 1 && recip && (tgtHead < 0 || !w.resolveNoMem(s, tgtHead, on).ok())
 	if reciprocal {
 		tgts = srcs
 	}
@@ -907,20 +1077,41 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			mod = "reported"
 		}
 	}
-	for _, sh := range srcs {
+	var lead actorRef // the first coordinated source named in the sentence itself
+	for si, sh := range srcs {
 		w.mem.subject = true
 		src := w.resolve(s, sh, on)
 		w.mem.subject = false
+		if pairOK {
+			src = pair[si]
+		}
 		if !src.ok() {
 			continue
 		}
-		for _, th := range tgts {
-			if reciprocal && th == sh {
+		switch {
+		case src.via != "context" && !lead.ok():
+			lead = src
+		case src.via == "context" && lead.ok() && countryOf(lead.code) != "":
+			// "Turkish tanks and warplanes": the bare conjunct shares the named one's country
+			src.code = countryOf(lead.code) + agentPart(src.code)
+		}
+		for ti, th := range tgts {
+			if reciprocal && ti == si {
 				continue
 			}
 			tgt := placeTgt
-			if th >= 0 {
+			if reciprocal && pairOK {
+				tgt = pair[ti]
+			} else if th >= 0 {
+				if isPronoun(s, th) && s.lkey[th] != kItself && s.lkey[th] != kThemselves {
+					for _, o := range srcs {
+						if r := w.resolveNoMem(s, o, on); r.ok() {
+							w.notCode = append(w.notCode, r.code)
+						}
+					}
+				}
 				tgt = w.resolve(s, th, on)
+				w.notCode = w.notCode[:0]
 			}
 			if tgt.ok() && tgtPlace && countryOf(tgt.code) != "" {
 				// "a hotel in Bamako": the country's people and property, not its government
@@ -951,8 +1142,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			if needTarget && !tgt.ok() && !(w.c.opt.Targetless && inanimate(s, th)) && !(bare && spokesRole(s, src.lo, p)) {
 				continue
 			}
+			if between && tgt.ok() && w.toldBefore(s.index, root, countryOf(src.code), countryOf(tgt.code)) {
+				continue
+			}
 			info := info
-			if info.Root == "19" && (civilian(tgt.code) || hasAgent(src.code, "CVL")) && !hasAgent(src.code, "MIL") {
+			if info.Root == "19" && (civilian(tgt.code) || hasAgent(src.code, "CVL")) {
 				// CAMEO's fighting is between armed forces; violence against civilians is assault
 				info = w.civilianAssault(info, s.words[p].Lemma)
 			}
@@ -1105,6 +1299,25 @@ func (w *worker) placeTarget(s *sentence, h int, srcCountry string) actorRef {
 }
 
 // datedBefore finds an earlier event of the document with the same actors and root and a date of its own.
+// toldBefore reports whether an earlier sentence coded an event of this root between countries a and b,
+// in either direction.
+func (w *worker) toldBefore(sentence int, root, a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	for i := range w.dated {
+		d := &w.dated[i]
+		if d.SentenceIndex >= sentence || d.Root != root || d.Target == nil {
+			continue
+		}
+		x, y := countryOf(d.Source.Code), countryOf(d.Target.Code)
+		if x == a && y == b || x == b && y == a {
+			return true
+		}
+	}
+	return false
+}
+
 func (w *worker) datedBefore(src, tgt *event.Actor, root string) (*event.Event, bool) {
 	for i := len(w.dated) - 1; i >= 0; i-- {
 		d := &w.dated[i]
