@@ -130,6 +130,9 @@ func TestCodeMechanisms(t *testing.T) {
 		{"agent kind is no event", "French riot police fired rubber bullets and beat marchers in Lyon on Sunday.", []string{"FRA FRA 17"}, []string{"FRA FRA 14"}},
 		{"localized movement behind an agent noun", "Nigerian troops killed dozens of Islamic State fighters in Borno on Sunday.", []string{"NGA NGA 19"}, nil},
 		{"military killing civilians is assault", "Government soldiers killed 30 civilians in the Nigerien town of Tillia on Sunday.", []string{"NER NER 18"}, []string{"NER NER 19"}},
+		{"participle's critic is the source", "Nepal closed its border crossings with India on Friday, drawing sharp criticism from New Delhi.", []string{"IND NPL 11"}, []string{"NPL IND 11"}},
+		{"appeal for money has no addressee", "The World Health Organization appealed on Tuesday for $25 million to fight a cholera outbreak in Malawi.", []string{"IGO - 02"}, []string{"IGO MWI 02"}},
+		{"passive shoot down", "An Iranian drone was shot down by American forces over the Gulf on Monday.", []string{"USA IRN 19"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -935,16 +935,25 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			}
 		}
 	}
+	subjTarget := -1
 	if m.source >= 0 {
 		if h := w.phraseAt(s, m.source, win); h >= 0 {
 			if passive && !noun && srcHead >= 0 && tgtHead < 0 {
 				tgtHead = srcHead
+			}
+			if !passive && !noun && targetFirst(m.pat) && s.child(p, "nsubj") < 0 {
+				// "…, drawing criticism from Phnom Penh": a participle has no subject in its own clause, so the
+				// one it inherits fills the target slot before the head
+				subjTarget = srcHead
 			}
 			srcHead = h
 		}
 	}
 	if m.pat.HasTarget() {
 		t := w.phraseAt(s, m.target, win)
+		if subjTarget >= 0 && subjTarget != srcHead {
+			t = subjTarget
+		}
 		objectSlot := len(m.pat.After) > 0 && m.pat.After[0].Kind == lexicon.Target
 		switch {
 		case passive && !noun && (t < 0 || t == srcHead || objectSlot):
@@ -1403,10 +1412,22 @@ func (w *worker) civilianAssault(info ontology.Event, lemma string) ontology.Eve
 	return info
 }
 
+// targetFirst reports whether a pattern's target slot comes before its head ("+ *receive aid from $").
+func targetFirst(p *lexicon.Pattern) bool {
+	for i := range p.Before {
+		if p.Before[i].Kind == lexicon.Target {
+			return true
+		}
+	}
+	return false
+}
+
 // roots and codes whose events may stand without a target
 var (
 	targetlessRoots = map[string]bool{"14": true, "15": true}
-	targetlessCodes = map[string]bool{"011": true, "015": true, "016": true}
+	// appeals for aid and funds stand without an addressee ("WFP appealed for $200 million to feed …"): the
+	// people to be helped are the beneficiaries, not the ones appealed to
+	targetlessCodes = map[string]bool{"011": true, "015": true, "016": true, "023": true, "0231": true, "0233": true}
 )
 
 // roots whose target can be the subject of a complement clause ("warned that X would …")
