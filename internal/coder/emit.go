@@ -283,9 +283,16 @@ func agentOf(s *sentence, p int) int {
 		if s.rel[c] == "obl:agent" {
 			return c
 		}
-		if s.rel[c] == "obl" {
+		if s.rel[c] == "obl" || s.rel[c] == "obj" || s.rel[c] == "nmod" {
+			// (a "by" phrase the parser took for an object of the passive is still its agent, also when it
+			// hung "by" on the phrase's adjective: "by Kenyan police")
 			if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kBy {
 				return c
+			}
+			for t := c - 1; t >= 0 && t >= c-4; t-- {
+				if s.lkey[t] == kBy && s.rel[t] == "case" && s.head[t] >= 0 && (s.head[t] == c || s.head[s.head[t]] == c) {
+					return c
+				}
 			}
 		}
 	}
@@ -410,9 +417,10 @@ func conjuncts(s *sentence, h int, out []int) []int {
 			out = append(out, c)
 		}
 	}
-	if len(out) > 1 {
+	if len(out) > 1 || s.inActor[h] >= 0 && s.actorAt[s.inActor[h]].actor.Kind == "country" {
 		// "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain": a list item the parse took for an
-		// apposition still acts
+		// apposition still acts (a country in apposition to a country is a list, also when the parse made
+		// every item an apposition)
 		for _, c := range s.children(h) {
 			if s.rel[c] == "appos" && s.inActor[c] >= 0 && s.actorAt[s.inActor[c]].actor.Kind == "country" {
 				out = append(out, c)
@@ -1239,7 +1247,9 @@ func (w *worker) standaloneStatement(s *sentence, p int) bool {
 // ("said in an interview published on Wednesday that …"); -1 if none.
 func (w *worker) thatClause(s *sentence, p int) int {
 	for c := p + 1; c < len(s.words); c++ {
-		if r := s.rel[c]; !s.isVerb(c) || r != "acl" && r != "acl:relcl" {
+		// (or on a participle of such a noun: "an interview aired on Sunday that …")
+		if r := s.rel[c]; !s.isVerb(c) || r != "acl" && r != "acl:relcl" &&
+			!(r == "ccomp" && s.head[c] >= 0 && (s.rel[s.head[c]] == "acl" || s.rel[s.head[c]] == "acl:relcl")) {
 			continue
 		}
 		// "that" as the clause's marker, or taken for a relative pronoun right before the clause's subject

@@ -8,6 +8,7 @@ import "github.com/dyad-events/dyad/internal/nlp/perceptron"
 // sentinel.
 type atoms struct {
 	w, p, u, wp, amb []uint64
+	raw              []uint64 // the lowercased forms as they are, rare words too
 	lex              *lexicon
 }
 
@@ -19,24 +20,27 @@ var (
 
 func (a *atoms) set(forms, upos, xpos []string) {
 	n := len(forms)
-	if cap(a.w) < n+2 {
+	if cap(a.w) < n+2 || cap(a.raw) < n+2 || cap(a.wp) < n+2 {
 		a.w = make([]uint64, n+2)
 		a.p = make([]uint64, n+2)
 		a.u = make([]uint64, n+2)
 		a.wp = make([]uint64, n+2)
 		a.amb = make([]uint64, n+2)
+		a.raw = make([]uint64, n+2)
 	}
 	a.w, a.p, a.u, a.wp, a.amb = a.w[:n+2], a.p[:n+2], a.u[:n+2], a.wp[:n+2], a.amb[:n+2]
+	a.raw = a.raw[:n+2]
 	for _, j := range [2]int{0, n + 1} {
 		x := rootAtom
 		if j > 0 {
 			x = noneAtom
 		}
-		a.w[j], a.p[j], a.u[j], a.amb[j] = x, x, x, x
+		a.w[j], a.p[j], a.u[j], a.amb[j], a.raw[j] = x, x, x, x, x
 		a.wp[j] = key2(0, x, x)
 	}
 	for i, f := range forms {
 		w := perceptron.Lower(f)
+		a.raw[i+1] = w
 		a.amb[i+1] = a.lex.class(w)
 		if a.amb[i+1] == unknownClass {
 			// Rare words are seen as unknown in training too, so that the model learns what to do with
@@ -49,6 +53,10 @@ func (a *atoms) set(forms, upos, xpos []string) {
 		a.wp[i+1] = key2(0, w, a.p[i+1])
 	}
 }
+
+// useRawWords makes the form atoms those of the words as they are, rare words too, for attaching
+// punctuation once set has set up the sentence: what setWords does, without hashing everything again.
+func (a *atoms) useRawWords() { a.w, a.raw = a.raw, a.w }
 
 // setWords sets the form and tag atoms of every word, as they are, for attaching punctuation.
 func (a *atoms) setWords(forms, upos, xpos []string) {
@@ -141,8 +149,9 @@ func bucket(d int32) uint64 {
 }
 
 // Template numbers; each feature hashes its template with its atoms. The features of b0 and the words
-// after it depend on b0 alone, which stays b0 for several transitions, so Parse scores them once per
-// word and keeps the sums.
+// after it depend on b0 alone, which stays b0 for several transitions, and most features of the stack
+// depend on s0 alone, which stays on the stack for several (stackFeatures), so Parse scores each of these
+// parts once per word and keeps the sums.
 const (
 	tBias = iota + 1
 	// b0 and what follows it
@@ -227,41 +236,56 @@ func (a *atoms) bufFeatures(i int32, n int32, f []uint64) []uint64 {
 	)
 }
 
-// s0Features appends the features of s0 = i alone.
-func (a *atoms) s0Features(i int32, f []uint64) []uint64 {
-	return append(f, key1(tS0w, a.w[i]), key1(tS0p, a.p[i]), key1(tS0wp, a.wp[i]), key1(tS0u, a.u[i]),
-		key1(tS0a, a.amb[i]))
+// stackFeatures appends the features of the stack with s0 = i on top that do not depend on s0's right
+// dependents: those of s0 and its left dependents, of s1 and its dependents, and of the two together.
+// They stay the same for as long as i is on the stack: a word gets left dependents only while it is b0,
+// and the words below it do not change until it is popped.
+func (a *atoms) stackFeatures(s *state, f []uint64) []uint64 {
+	w, p, amb := a.w, a.p, a.amb
+	S0, S1 := s.s(0), s.s(1)
+	L, L2 := s.lc1[S0], s.lc2[S0]
+	s0w, s0p, s0lp, s1p := w[S0], p[S0], p[L], p[S1]
+	var d1 uint64
+	if S1 != s.none {
+		d1 = bucket(S0 - S1)
+	}
+	return append(f,
+		key1(tS0w, s0w), key1(tS0p, s0p), key1(tS0wp, a.wp[S0]), key1(tS0u, a.u[S0]), key1(tS0a, amb[S0]),
+		key1(tS0lw, w[L]), key1(tS0lp, s0lp), key1(tS0ll, labAtom1(s, L)),
+		key1(tS0l2p, p[L2]), key1(tS0l2l, labAtom1(s, L2)),
+		key3(tS0pS0lpS0l2p, s0p, s0lp, p[L2]), key2(tS0pVl, s0p, uint64(s.nl[S0])),
+
+		key1(tS1w, w[S1]), key1(tS1p, s1p), key1(tS1wp, a.wp[S1]), key1(tS1a, amb[S1]),
+		key1(tS1rp, p[s.rc1[S1]]), key1(tS1ll, labAtom1(s, s.lc1[S1])), key2(tS1pVr, s1p, uint64(s.nr[S1])),
+
+		key2(tS1wS0w, w[S1], s0w), key2(tS1pS0p, s1p, s0p), key3(tS1pS0pS0lp, s1p, s0p, s0lp),
+		key2(tS1aS0a, amb[S1], amb[S0]), key3(tS1pS0pD, s1p, s0p, d1),
+	)
 }
 
-// s1Features appends the features of s1 = i alone.
-func (a *atoms) s1Features(i int32, f []uint64) []uint64 {
-	return append(f, key1(tS1w, a.w[i]), key1(tS1p, a.p[i]), key1(tS1wp, a.wp[i]), key1(tS1a, a.amb[i]))
-}
+// labAtom1 is the atom of word i's label in the configuration (2 more than the label, so that no label
+// and the sentinel's differ from every real one).
+func labAtom1(s *state, i int32) uint64 { return uint64(s.label[i] + 2) }
 
 // features appends all the features of the configuration to f (which the caller keeps at capacity
-// numTemplates, so nothing is allocated): the three one-word parts, then the rest.
+// numTemplates, so nothing is allocated): the parts Parse caches, then the rest.
 func (a *atoms) features(s *state, f []uint64) []uint64 {
 	f = a.bufFeatures(s.buf(0), s.n, f)
-	f = a.s0Features(s.s(0), f)
-	f = a.s1Features(s.s(1), f)
+	f = a.stackFeatures(s, f)
 	return a.restFeatures(s, f)
 }
 
-// restFeatures appends the features that depend on more than one position of the configuration.
+// restFeatures appends the features that change from one transition to the next: those of s0 and s1
+// together with b0, and those of s0's right dependents and of b0's left ones.
 func (a *atoms) restFeatures(s *state, f []uint64) []uint64 {
 	w, p, u, amb := a.w, a.p, a.u, a.amb
 	S0, S1 := s.s(0), s.s(1)
 	B0 := s.buf(0)
-	S0L, S0L2, S0R := s.lc1[S0], s.lc2[S0], s.rc1[S0]
-	S1L, S1R := s.lc1[S1], s.rc1[S1]
+	S0L, S0R := s.lc1[S0], s.rc1[S0]
 	B0L, B0L2 := s.lc1[B0], s.lc2[B0]
-	lab := func(i int32) uint64 { return uint64(s.label[i] + 2) }
-	var d, d1 uint64
+	var d uint64
 	if B0 != s.none {
 		d = bucket(B0 - S0)
-	}
-	if S1 != s.none {
-		d1 = bucket(S0 - S1)
 	}
 	s0w, s0p := w[S0], p[S0]
 	s1p := p[S1]
@@ -269,24 +293,18 @@ func (a *atoms) restFeatures(s *state, f []uint64) []uint64 {
 	s0lp, b0lp := p[S0L], p[B0L]
 	F1, F2, F3 := key1, key2, key3
 	return append(f,
-		F2(tS0wB0w, s0w, w[B0]), F2(tS0pB0p, s0p, b0p), F2(tS1wS0w, w[S1], s0w), F2(tS1pS0p, s1p, s0p),
+		F2(tS0wB0w, s0w, w[B0]), F2(tS0pB0p, s0p, b0p),
 		F3(tS0pS0lpB0p, s0p, s0lp, b0p), F3(tS0pB0pB0lp, s0p, b0p, b0lp), F2(tS1pB0p, s1p, b0p),
 		F2(tS0uB0u, u[S0], u[B0]), F3(tS1uS0uB0u, u[S1], u[S0], u[B0]),
-		F3(tS1pS0pS0lp, s1p, s0p, s0lp), F3(tS1pS0pS0rp, s1p, s0p, p[S0R]),
-		F2(tS1aS0a, amb[S1], amb[S0]), F2(tS0aB0p, amb[S0], b0p), F2(tS0pB0a, s0p, amb[B0]),
+		F2(tS0aB0p, amb[S0], b0p), F2(tS0pB0a, s0p, amb[B0]),
+		F2(tS0wD, s0w, d), F2(tS0pD, s0p, d), F2(tB0pD, b0p, d),
 
-		F2(tS0wD, s0w, d), F2(tS0pD, s0p, d), F2(tB0pD, b0p, d), F3(tS1pS0pD, s1p, s0p, d1),
-
-		F2(tS0wVr, s0w, uint64(s.nr[S0])), F2(tS0pVr, s0p, uint64(s.nr[S0])), F2(tS0pVl, s0p, uint64(s.nl[S0])),
-		F2(tB0pVl, b0p, uint64(s.nl[B0])), F2(tS1pVr, s1p, uint64(s.nr[S1])),
-
-		F1(tS0lw, w[S0L]), F1(tS0lp, s0lp), F1(tS0ll, lab(S0L)), F1(tS0rp, p[S0R]),
-		F1(tB0lw, w[B0L]), F1(tB0lp, b0lp), F1(tB0ll, lab(B0L)),
-		F1(tS1rp, p[S1R]), F1(tS1ll, lab(S1L)),
-		F1(tS0l2p, p[S0L2]), F1(tS0l2l, lab(S0L2)),
-		F3(tS0pS0lpS0l2p, s0p, s0lp, p[S0L2]), F3(tB0pB0lpB0l2p, b0p, b0lp, p[B0L2]),
-
-		F2(tS0wSr, s0w, s.rs[S0]), F2(tB0pSl, b0p, s.ls[B0]),
+		// s0's right dependents and b0's left ones
+		F3(tS1pS0pS0rp, s1p, s0p, p[S0R]),
+		F2(tS0wVr, s0w, uint64(s.nr[S0])), F2(tS0pVr, s0p, uint64(s.nr[S0])), F1(tS0rp, p[S0R]),
+		F2(tS0wSr, s0w, s.rs[S0]),
+		F2(tB0pVl, b0p, uint64(s.nl[B0])), F1(tB0lw, w[B0L]), F1(tB0lp, b0lp), F1(tB0ll, labAtom1(s, B0L)),
+		F3(tB0pB0lpB0l2p, b0p, b0lp, p[B0L2]), F2(tB0pSl, b0p, s.ls[B0]),
 	)
 }
 

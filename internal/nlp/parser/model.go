@@ -36,11 +36,14 @@ type Model struct {
 	// group → labels of the group allowed on the root and under a word, and whether there are any
 	rootMask, childMask [][]bool
 	rootG, childG       []bool
-	lex                 *lexicon          // the known words and their ambiguity classes
-	punctLabel          int32             // the label "punct", or -1
-	kinds               *perceptron.Model // scores SHIFT and LEFT and RIGHT for each label group
-	rels                *perceptron.Model // scores the labels of an arc whose group has several
-	punct               *perceptron.Model // ranks the candidate heads of punctuation; may be nil
+	// the transition classes of LEFT and RIGHT arcs under a word, and of RIGHT arcs from the root, whose
+	// label groups hold a label allowed there
+	leftC, rightC, rootC []int32
+	lex                  *lexicon          // the known words and their ambiguity classes
+	punctLabel           int32             // the label "punct", or -1
+	kinds                *perceptron.Model // scores SHIFT and LEFT and RIGHT for each label group
+	rels                 *perceptron.Model // scores the labels of an arc whose group has several
+	punct                *perceptron.Model // ranks the candidate heads of punctuation; may be nil
 }
 
 // newModel builds the label tables. Labels seen only on root words may only attach to the root, and
@@ -94,6 +97,15 @@ func newModel(labels []string, rootSeen, childSeen []bool, group []int32, kinds,
 	for g, n := range size {
 		if n != 1 {
 			m.single[g] = -1
+		}
+	}
+	for g := range m.ngroups {
+		if m.childG[g] {
+			m.leftC = append(m.leftC, int32(1+g))
+			m.rightC = append(m.rightC, int32(1+m.ngroups+g))
+		}
+		if m.rootG[g] {
+			m.rootC = append(m.rootC, int32(1+m.ngroups+g))
 		}
 	}
 	return m

@@ -14,8 +14,13 @@ type Parser struct {
 	// transitions. bufStamp tells which entries belong to this sentence.
 	bufScores []int32
 	bufStamp  []uint32
-	sent      uint32
-	punct     []bool // punct[i]: word i (1-based) is punctuation, which heads nothing
+	// stackScores holds, for each word, the scores of the stack features while the word is s0
+	// (stackFeatures): they do not change for as long as it stays on the stack, since a word gets left
+	// dependents only as b0 and the words below it stay put until it is popped. stackStamp as bufStamp.
+	stackScores []int32
+	stackStamp  []uint32
+	sent        uint32
+	punct       []bool // punct[i]: word i (1-based) is punctuation, which heads nothing
 	// deprojectivization scratch
 	order, depth, queue, first, next []int32
 	projective                       bool // leave lifted arcs where they are, to measure what lowering gains
@@ -40,12 +45,35 @@ func (p *Parser) grow(n int) {
 		p.punct = make([]bool, n+2)
 		p.bufScores = make([]int32, (n+2)*len(p.kscores))
 		p.bufStamp = make([]uint32, n+2)
+		p.stackScores = make([]int32, (n+2)*len(p.kscores))
+		p.stackStamp = make([]uint32, n+2)
 	}
 	p.sent++
 	if p.sent == 0 { // wrapped: stamps from 2³² sentences ago would look current
 		clear(p.bufStamp)
+		clear(p.stackStamp)
 		p.sent = 1
 	}
+}
+
+// stackPart returns the scores of the stack features with s0 = i on top (see stackScores).
+func (p *Parser) stackPart(i int32) []int32 {
+	nc := len(p.kscores)
+	s := p.stackScores[int(i)*nc : int(i+1)*nc]
+	if p.stackStamp[i] != p.sent {
+		p.m.kinds.Score(p.a.stackFeatures(&p.st, p.feats[:0]), s)
+		p.stackStamp[i] = p.sent
+	}
+	return s
+}
+
+// transitionScores writes the scores of every transition class in the current configuration into
+// kscores: the features that change from one transition to the next, plus the cached parts of b0 and s0.
+func (p *Parser) transitionScores() {
+	p.feats = p.a.restFeatures(&p.st, p.feats[:0])
+	p.m.kinds.Score(p.feats, p.kscores)
+	addScores(p.kscores, p.bufPart(p.st.buf(0)))
+	addScores(p.kscores, p.stackPart(p.st.s(0)))
 }
 
 // bufPart returns the scores of the features of b0 = i and the words after it.
@@ -91,11 +119,7 @@ func (p *Parser) Parse(forms, upos, xpos []string, heads []int, rels []string) {
 			p.st.apply(kindShift, -1) // nothing else is legal on an empty stack: no need to score
 			continue
 		}
-		f := p.a.s0Features(p.st.s(0), p.feats[:0])
-		f = p.a.s1Features(p.st.s(1), f)
-		p.feats = p.a.restFeatures(&p.st, f)
-		m.kinds.Score(p.feats, p.kscores)
-		addScores(p.kscores, p.bufPart(p.st.buf(0)))
+		p.transitionScores()
 		rule := punct
 		if p.noPunctRule {
 			rule = nil
@@ -125,7 +149,7 @@ func (p *Parser) Parse(forms, upos, xpos []string, heads []int, rels []string) {
 		}
 	}
 	if m.punct != nil && !p.noPunct {
-		p.a.setWords(forms, upos, xpos)
+		p.a.useRawWords()
 		attachPunct(m.punct, &p.a, &p.ps, head, label, punct, int32(n), m.baseOf)
 	}
 	for i := 0; i < n && i < len(heads); i++ {
@@ -214,20 +238,20 @@ func bestClass[S int32 | float32](m *Model, s *state, scores []S, punct []bool) 
 		c = 0
 	}
 	if left {
-		for g, ok := range m.childG {
-			if i := 1 + g; ok && (c < 0 || scores[i] > scores[c]) {
-				c = i
+		for _, i := range m.leftC {
+			if c < 0 || scores[i] > scores[c] {
+				c = int(i)
 			}
 		}
 	}
 	if right {
-		mask := m.childG
+		list := m.rightC
 		if rightRoot {
-			mask = m.rootG
+			list = m.rootC
 		}
-		for g, ok := range mask {
-			if i := 1 + m.ngroups + g; ok && (c < 0 || scores[i] > scores[c]) {
-				c = i
+		for _, i := range list {
+			if c < 0 || scores[i] > scores[c] {
+				c = int(i)
 			}
 		}
 	}

@@ -230,3 +230,67 @@ func TestTrainDeterministic(t *testing.T) {
 		t.Error("two trainings with the same seed wrote different models")
 	}
 }
+
+// The scores Parse keeps per word and role add up to the scores of all the features, in every
+// configuration that a random sequence of legal transitions reaches: a cached part that depended on
+// something that changed would show here.
+func TestCachedScoresMatch(t *testing.T) {
+	sents := tiny(t)
+	tests := []struct {
+		name string
+		m    *Model
+	}{{"tiny model", mustTiny(t)}}
+	if f, err := os.Open(filepath.Join("..", "models", "parser.bin.gz")); err == nil {
+		m, err := Read(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct {
+			name string
+			m    *Model
+		}{"shipped model", m})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(7, 8))
+			p := tt.m.NewParser()
+			want := make([]int32, len(p.kscores))
+			steps := 0
+			for round := range 20 {
+				for _, s := range sents {
+					forms, upos, xpos := words(s)
+					if round%2 == 1 { // other configurations: the same words shuffled
+						r.Shuffle(len(forms), func(i, j int) { forms[i], forms[j] = forms[j], forms[i] })
+					}
+					n := len(forms)
+					p.grow(n)
+					p.st.reset(n)
+					p.a.lex = tt.m.lex
+					p.a.set(forms, upos, xpos)
+					for !p.st.terminal() {
+						shift, left, right, _ := p.st.legal()
+						if len(p.st.stack) >= 2 {
+							p.transitionScores()
+							tt.m.kinds.Score(p.a.features(&p.st, nil), want)
+							if !slices.Equal(p.kscores, want) {
+								t.Fatalf("step %d: cached scores %v, all features %v", steps, p.kscores, want)
+							}
+							steps++
+						}
+						var kinds []int
+						for k, ok := range []bool{shift, left, right} {
+							if ok {
+								kinds = append(kinds, k)
+							}
+						}
+						p.st.apply(kinds[r.IntN(len(kinds))], r.IntN(len(tt.m.labels)))
+					}
+				}
+			}
+			if steps < 1000 {
+				t.Errorf("only %d configurations compared", steps)
+			}
+		})
+	}
+}

@@ -3,27 +3,38 @@ package perceptron
 import "golang.org/x/sys/cpu"
 
 //go:noescape
-func addRowsAVX2(acc *int32, base *int16, offs *uint32, n int, blocks int)
+func addRowsAVX2(acc *int32, tail *int32, base *int8, offs *uint32, n int, blocks int, init bool)
 
 var haveAVX2 = cpu.X86.HasAVX2
 
-// addRows adds the dense rows at offs (each blocks×8 weights long) into acc.
-func addRows(acc []int32, base []int16, offs []uint32, blocks int) {
-	if len(offs) == 0 {
+// addRows adds the first blocks×8 weights of the dense rows at offs (each byte offset/16<<9 | scale) into
+// acc, or with init, sets acc to their sum. With a tail, the last block's sums are in tail instead of acc.
+func addRows(acc []int32, tail *[8]int32, base []int8, offs []uint32, blocks int, init bool) {
+	if len(offs) == 0 || blocks == 0 || !haveAVX2 {
+		addRowsGo(acc, tail, base, offs, blocks, init)
 		return
 	}
-	if haveAVX2 {
-		addRowsAVX2(&acc[0], &base[0], &offs[0], len(offs), blocks)
-		return
+	var tp *int32
+	if tail != nil {
+		tp = &tail[0]
+		if blocks > 1 {
+			_ = acc[(blocks-1)*8-1]
+		}
+	} else {
+		_ = acc[blocks*8-1]
 	}
-	addRowsGo(acc, base, offs, blocks)
+	var ap *int32
+	if len(acc) > 0 {
+		ap = &acc[0]
+	}
+	addRowsAVX2(ap, tp, &base[0], &offs[0], len(offs), blocks, init)
 }
 
 //go:noescape
 func prefetchSlots(base *uint64, idx *uint32, n int)
 
 //go:noescape
-func prefetchRows(base *int16, offs *uint32, n int)
+func prefetchRows(base *int8, offs *uint32, n int)
 
 // prefetch asks the cache for the slots at idx, so that the probes that follow overlap their misses.
 func prefetch(slots []uint64, idx []uint32) {
@@ -33,7 +44,7 @@ func prefetch(slots []uint64, idx []uint32) {
 }
 
 // prefetchDense asks the cache for the dense rows at offs.
-func prefetchDense(dense []int16, offs []uint32) {
+func prefetchDense(dense []int8, offs []uint32) {
 	if len(offs) > 0 && len(dense) > 0 {
 		prefetchRows(&dense[0], &offs[0], len(offs))
 	}

@@ -130,6 +130,14 @@ const maxShape = 16
 
 // setWord fills the atoms of form.
 func (m *Model) setWord(wd *word, form string) {
+	setSpelling(wd, form)
+	e, ok := m.dict[wd.w]
+	le, lok := m.dict[lowerKey(wd.lw)]
+	m.setEntries(wd, form, e, ok, le, lok)
+}
+
+// setSpelling fills the atoms of form that come from its letters alone.
+func setSpelling(wd *word, form string) {
 	wd.w = perceptron.String(form)
 	wd.lw = perceptron.Lower(form)
 	n := len(form)
@@ -215,12 +223,15 @@ func (m *Model) setWord(wd *word, form string) {
 		flags |= fURL
 	}
 	wd.flags = flags
+}
+
+// setEntries sets the atoms of wd that come from the tag dictionary, given what it holds for the exact
+// (e) and the lower-cased (le) form.
+func (m *Model) setEntries(wd *word, form string, e entry, ok bool, le entry, lok bool) {
 	wd.amb, wd.freq, wd.fixed, wd.lamb, wd.stem, wd.cache, wd.aux = 0, 0, -1, 0, 0, -1, false
-	le, lok := m.dict[lowerKey(wd.lw)]
 	if lok {
 		wd.lamb = le.amb
 	}
-	e, ok := m.dict[wd.w]
 	if ok {
 		wd.cache = e.cache
 	} else {
@@ -228,7 +239,7 @@ func (m *Model) setWord(wd *word, form string) {
 	}
 	if ok {
 		wd.amb, wd.freq, wd.fixed, wd.aux = e.amb, uint64(e.freq), int32(e.fixed), e.aux
-	} else if !lok {
+	} else {
 		// Words too rare for the dictionary are seen by their spelling only, so that training learns
 		// from them what tagging will need for unknown words.
 		wd.w, wd.lw = unknownAtom, unknownAtom
@@ -263,8 +274,9 @@ func hasSuffixFold(s, suffix string) bool {
 	return hasPrefixFold(s[len(s)-len(suffix):], suffix)
 }
 
-// fillWords sets ws (padded, len(forms)+2*pad long) to the atoms of forms.
-func (m *Model) fillWords(ws []word, forms []string) {
+// fillWords sets ws (padded, len(forms)+2*pad long) to the atoms of forms. loo, when not nil, holds
+// each word's dictionary entries without that use of the word (see looEntry), for training.
+func (m *Model) fillWords(ws []word, forms []string, loo []looEntry) {
 	n := len(ws)
 	setPad(&ws[0], padStart)
 	setPad(&ws[1], padStart)
@@ -276,7 +288,13 @@ func (m *Model) fillWords(ws []word, forms []string) {
 	}
 	letters, caps := 0, 0
 	for i, f := range forms {
-		m.setWord(&ws[i+pad], f)
+		if loo != nil {
+			l := &loo[i]
+			setSpelling(&ws[i+pad], f)
+			m.setEntries(&ws[i+pad], f, l.e, l.ok, l.le, l.lok)
+		} else {
+			m.setWord(&ws[i+pad], f)
+		}
 		if len(f) > 0 && ('a' <= f[0] && f[0] <= 'z' || 'A' <= f[0] && f[0] <= 'Z') {
 			letters++
 			if f[0] <= 'Z' {

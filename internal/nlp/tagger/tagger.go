@@ -126,7 +126,7 @@ func (t *Tagger) Tag(forms []string, upos, xpos []string) {
 // tag returns the class of every word; the slice is scratch, valid until the next call.
 func (t *Tagger) tag(forms []string) []int32 {
 	n := len(forms)
-	t.prepare(forms)
+	t.prepare(forms, nil)
 	if t.m.p2 == nil {
 		t.pass(t.m.p1, t.m.cache1, n, nil, false)
 		return t.left[pad : pad+n]
@@ -144,8 +144,8 @@ func (t *Tagger) tag(forms []string) []int32 {
 	return t.left[pad : pad+n]
 }
 
-// prepare sizes the scratch for the words and computes their atoms.
-func (t *Tagger) prepare(forms []string) {
+// prepare sizes the scratch for the words and computes their atoms; loo is as for fillWords.
+func (t *Tagger) prepare(forms []string, loo []looEntry) {
 	n := len(forms) + 2*pad
 	if cap(t.ws) < n {
 		t.ws = make([]word, n)
@@ -157,7 +157,7 @@ func (t *Tagger) prepare(forms []string) {
 		}
 	}
 	t.ws, t.left, t.right, t.sure = t.ws[:n], t.left[:n], t.right[:n], t.sure[:n]
-	t.m.fillWords(t.ws, forms)
+	t.m.fillWords(t.ws, forms, loo)
 	t.left[0], t.left[1] = tagStart, tagStart
 	t.left[n-2], t.left[n-1] = tagEnd, tagEnd
 	clear(t.sure)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
+	"github.com/dyad-events/dyad/internal/nlp/perceptron"
 )
 
 func readConllu(t testing.TB, path string) []*conllu.Sentence {
@@ -58,6 +59,8 @@ func formsOf(s *conllu.Sentence) []string {
 	return forms
 }
 
+// TestTagsItsTrainingData checks that training fits its data. Every word of the tiny corpus is rare, so
+// with words left out of the dictionary they train as unknown words, and fitting is no longer certain.
 func TestTagsItsTrainingData(t *testing.T) {
 	sents := readConllu(t, filepath.Join("testdata", "tiny.conllu"))
 	for _, opt := range []struct {
@@ -70,6 +73,7 @@ func TestTagsItsTrainingData(t *testing.T) {
 	} {
 		t.Run(opt.name, func(t *testing.T) {
 			o := tinyOptions()
+			o.NoLeaveOneOut = true
 			opt.edit(&o)
 			mm, err := Train(context.Background(), sents, nil, o, nil)
 			if err != nil {
@@ -79,6 +83,65 @@ func TestTagsItsTrainingData(t *testing.T) {
 				t.Errorf("on its own training data: UPOS %.1f%%, XPOS %.1f%%", a.UPOS(), a.XPOS())
 			}
 		})
+	}
+}
+
+// TestLeaveOneOut checks the dictionary entries that training words see: those of the word's other uses.
+func TestLeaveOneOut(t *testing.T) {
+	sents := readConllu(t, filepath.Join("testdata", "loo.conllu"))
+	o := tinyOptions().withDefaults()
+	m, samples, err := newModel(sents, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "walk" is a verb three times; "run" a verb three times and a noun once.
+	walk, ok := m.dict[perceptron.String("walk")]
+	if !ok {
+		t.Fatal(`"walk" is not in the dictionary`)
+	}
+	run := m.dict[perceptron.String("run")]
+	if run.amb == walk.amb {
+		t.Fatal(`"run" and "walk" have one ambiguity class: the test data do not test anything`)
+	}
+	tests := []struct {
+		sent, word int
+		form       string
+		known      bool
+		amb        uint64 // when known
+	}{
+		{3, 1, "run", true, walk.amb}, // the noun use: the others are all verbs
+		{0, 2, "run", true, run.amb},  // a verb use: a noun and two verbs remain
+		{3, 2, "ended", false, 0},     // seen once
+		{4, 2, "walk", true, walk.amb},
+	}
+	for _, tt := range tests {
+		s := samples[tt.sent]
+		if got := s.forms[tt.word]; got != tt.form {
+			t.Fatalf("sentence %d word %d is %q, want %q", tt.sent, tt.word, got, tt.form)
+		}
+		if len(s.loo) != len(s.forms) {
+			t.Fatalf("sentence %d: %d leave-one-out entries for %d words", tt.sent, len(s.loo), len(s.forms))
+		}
+		l := s.loo[tt.word]
+		if l.ok != tt.known || l.lok != tt.known {
+			t.Errorf("%q in sentence %d: known %v (lower-cased %v), want %v", tt.form, tt.sent, l.ok, l.lok, tt.known)
+			continue
+		}
+		if tt.known && (l.e.amb != tt.amb || l.le.amb != tt.amb) {
+			t.Errorf("%q in sentence %d: ambiguity class %x (lower-cased %x), want %x", tt.form, tt.sent, l.e.amb, l.le.amb, tt.amb)
+		}
+		if _, ok := m.dict[perceptron.String(tt.form)]; !ok {
+			t.Errorf("%q is missing from the dictionary that tagging uses", tt.form)
+		}
+	}
+	o.NoLeaveOneOut = true
+	if _, samples, err = newModel(sents, o); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range samples {
+		if s.loo != nil {
+			t.Errorf("sentence %d has leave-one-out entries with NoLeaveOneOut", i)
+		}
 	}
 }
 
@@ -275,8 +338,8 @@ func TestTrainedModelOnDev(t *testing.T) {
 	m := trainedModel(t)
 	a := m.Evaluate(ewtSentences(t, "en_ewt-ud-dev.conllu"))
 	t.Logf("dev: UPOS %.2f%%, XPOS %.2f%% of %d words", a.UPOS(), a.XPOS(), a.Words)
-	if a.UPOS() < 94.5 || a.XPOS() < 94 {
-		t.Errorf("dev UPOS %.2f%%, XPOS %.2f%%: below 94.5%% / 94%%", a.UPOS(), a.XPOS())
+	if a.UPOS() < 95.2 || a.XPOS() < 94.6 {
+		t.Errorf("dev UPOS %.2f%%, XPOS %.2f%%: below 95.2%% / 94.6%%", a.UPOS(), a.XPOS())
 	}
 }
 

@@ -23,6 +23,9 @@ type Options struct {
 	Seed       uint64 // seeds the shuffling of the training sentences, so training is deterministic
 
 	OnePass bool // train and use only the left-to-right pass
+	// NoLeaveOneOut gives training words the dictionary entries of all their uses, their own included,
+	// instead of those of their other uses.
+	NoLeaveOneOut bool
 
 	MinDictCount  int     // a word seen fewer times gets no tag-dictionary features, like an unknown word
 	AmbShare      float64 // a class belongs to a word's ambiguity class if it has this share of its uses
@@ -104,6 +107,7 @@ const maxClasses = 1 << 15
 type sample struct {
 	forms []string
 	gold  []int32
+	loo   []looEntry // per word; nil when training does not leave words out
 }
 
 // Train learns a tagger from train; dev, which may be empty, is only tagged to log the accuracy.
@@ -203,18 +207,63 @@ func newModel(train []*conllu.Sentence, opt Options) (*Model, []sample, error) {
 	m.dict = make(map[uint64]entry, len(exact)+len(lower))
 	vbd, okd := class[pair{"VERB", "VBD"}]
 	vbn, okn := class[pair{"VERB", "VBN"}]
+	scratch := make([]int32, len(pairs))
+	// entryOf makes the dictionary entry of key k from its class counts cs, less one use of class
+	// without (when without >= 0).
+	entryOf := func(k uint64, cs []int32, without int32) (entry, bool) {
+		copy(scratch, cs)
+		if without >= 0 {
+			scratch[without]--
+		}
+		if okd && okn && edForms[k] {
+			pastAmbiguity(scratch, vbd, vbn)
+		}
+		e, ok := makeEntry(scratch, opt)
+		if ok {
+			e.aux = m.upos[top(scratch)] == "AUX"
+		}
+		return e, ok
+	}
 	for _, tab := range []map[uint64][]int32{exact, lower} {
 		for k, cs := range tab {
-			if okd && okn && edForms[k] {
-				pastAmbiguity(cs, vbd, vbn)
-			}
-			if e, ok := makeEntry(cs, opt); ok {
-				e.aux = m.upos[top(cs)] == "AUX"
+			if e, ok := entryOf(k, cs, -1); ok {
 				m.dict[k] = e
 			}
 		}
 	}
+	if !opt.NoLeaveOneOut {
+		// Each use of a word sees the dictionary entry the other uses make, as a word of new text sees
+		// one made from training text that did not contain it.
+		type use struct {
+			k, lk uint64
+			c     int32
+		}
+		memo := map[use]looEntry{}
+		for si := range samples {
+			sm := &samples[si]
+			sm.loo = make([]looEntry, len(sm.forms))
+			for i, f := range sm.forms {
+				c := sm.gold[i]
+				k, lk := perceptron.String(f), lowerKey(perceptron.Lower(f))
+				u := use{k, lk, c}
+				l, seen := memo[u]
+				if !seen {
+					l.e, l.ok = entryOf(k, exact[k], c)
+					l.le, l.lok = entryOf(lk, lower[lk], c)
+					memo[u] = l
+				}
+				sm.loo[i] = l
+			}
+		}
+	}
 	return m, samples, nil
+}
+
+// looEntry is what the tag dictionary would hold for a training word's exact and lower-cased form
+// without that use of the word.
+type looEntry struct {
+	e, le   entry
+	ok, lok bool
 }
 
 // samePast are irregular verbs whose past tense and past participle are one form, so that, like regular
@@ -353,7 +402,7 @@ func trainPass(ctx context.Context, m *Model, samples []sample, right [][]int32,
 // learn tags one sample with the learner's current weights, updating them at each mistake.
 func (tr *trainer) learn(l *perceptron.Learner, s sample, right []int32, reverse bool) (correct, total int) {
 	n := len(s.forms)
-	tr.prepare(s.forms)
+	tr.prepare(s.forms, s.loo)
 	if reverse {
 		slices.Reverse(tr.ws)
 	}
@@ -391,14 +440,14 @@ func (tr *trainer) learn(l *perceptron.Learner, s sample, right []int32, reverse
 	return correct, total
 }
 
-func (tr *trainer) prepare(forms []string) {
+func (tr *trainer) prepare(forms []string, loo []looEntry) {
 	n := len(forms) + 2*pad
 	if cap(tr.ws) < n {
 		tr.ws = make([]word, n)
 		tr.left = make([]int32, n)
 	}
 	tr.ws, tr.left = tr.ws[:n], tr.left[:n]
-	tr.m.fillWords(tr.ws, forms)
+	tr.m.fillWords(tr.ws, forms, loo)
 	tr.left[0], tr.left[1] = tagStart, tagStart
 	tr.left[n-2], tr.left[n-1] = tagEnd, tagEnd
 }
@@ -416,13 +465,13 @@ func argmaxF(s []float32) int32 {
 // firstPassTags returns, for every sample, its padded first-pass tags, which the second pass learns
 // from. They come from the first pass trained on all samples, so they are more accurate than they will
 // be on new text; jackknifing (tagging each part with a first pass trained on the others) was measured
-// on dev and did not help.
+// on dev, with and without leaving words out of the dictionary, and did not help.
 func firstPassTags(m *Model, samples []sample) [][]int32 {
 	right := make([][]int32, len(samples))
 	tg := (&Model{upos: m.upos, xpos: m.xpos, verbal: m.verbal, dict: m.dict, p1: m.p1}).NewTagger()
 	for si, s := range samples {
 		n := len(s.forms)
-		tg.prepare(s.forms)
+		tg.prepare(s.forms, s.loo)
 		slices.Reverse(tg.ws)
 		tg.pass(m.p1, nil, n, nil, false)
 		r := slices.Clone(tg.left)
