@@ -167,7 +167,7 @@ func TestDatabaseTrouble(t *testing.T) {
 				args = append(args, in)
 			}
 			_, _, err := run(t, args...)
-			if err == nil || !strings.Contains(err.Error(), "database schema version 99 is newer than this dyad (1); upgrade dyad") {
+			if err == nil || !strings.Contains(err.Error(), "database schema version 99 is newer than this dyad (2); upgrade dyad") {
 				t.Errorf("%s on a newer schema: %v", cmd, err)
 			}
 		}

@@ -25,22 +25,17 @@ var eventColumns = []string{
 	"explain", "num_articles", "num_sources", "added",
 }
 
-// eventArgs returns the values of eventColumns for e, an event of document docID (which wins over
-// e.DocID should a coder disagree: an event belongs to the document it was coded from).
-func eventArgs(e *event.Event, docID, story string, added int64) ([]any, error) {
-	args := make([]any, 0, len(eventColumns))
-	args = append(args, e.ID, docID, story, e.URL, e.Publisher, e.Published, e.SentenceIndex, e.Sentence, e.SentenceStart)
-	var err error
-	if args, err = actorArgs(args, e.Source); err != nil {
-		return nil, err
-	}
-	if args, err = actorArgs(args, e.Target); err != nil {
-		return nil, err
-	}
-	args = append(args, e.CAMEO, e.CAMEOName, e.Root, e.QuadClass, e.Goldstein, e.PLOVER.Type, e.PLOVER.Mode,
-		e.Verb.Text, e.Verb.Lemma, e.Verb.Start, e.Verb.End, e.Modality, e.Negated)
+// appendEventArgs appends the values of eventColumns for e, an event of document docID (which wins
+// over e.DocID should a coder disagree: an event belongs to the document it was coded from). Integers
+// go as int64, which database/sql passes on without converting them by reflection.
+func appendEventArgs(args []any, e *event.Event, docID, story string, added int64) ([]any, error) {
+	args = append(args, e.ID, docID, story, e.URL, e.Publisher, e.Published, int64(e.SentenceIndex), e.Sentence, int64(e.SentenceStart))
+	args = appendActorArgs(args, e.Source)
+	args = appendActorArgs(args, e.Target)
+	args = append(args, e.CAMEO, e.CAMEOName, e.Root, int64(e.QuadClass), e.Goldstein, e.PLOVER.Type, e.PLOVER.Mode,
+		e.Verb.Text, e.Verb.Lemma, int64(e.Verb.Start), int64(e.Verb.End), e.Modality, e.Negated)
 	if a := e.Attribution; a != nil {
-		args = append(args, a.Name, a.Text, a.Start, a.End)
+		args = append(args, a.Name, a.Text, int64(a.Start), int64(a.End))
 	} else {
 		args = append(args, nil, nil, nil, nil)
 	}
@@ -59,18 +54,60 @@ func eventArgs(e *event.Event, docID, story string, added int64) ([]any, error) 
 		}
 		explain = string(b)
 	}
-	return append(args, explain, 1, 1, added), nil
+	return append(args, explain, added), nil // num_articles and num_sources are 1 in the INSERT itself
 }
 
-func actorArgs(args []any, a *event.Actor) ([]any, error) {
+func appendActorArgs(args []any, a *event.Actor) []any {
 	if a == nil {
-		return append(args, nil, nil, nil, nil, nil, nil, nil, nil, nil), nil
+		return append(args, nil, nil, nil, nil, nil, nil, nil, nil, nil)
 	}
-	agents, err := json.Marshal(a.Agents)
-	if err != nil {
-		return nil, fmt.Errorf("actor agents: %w", err)
+	return append(args, a.Code, a.Country, agentsJSON(a.Agents), a.Name, a.Text, int64(a.Start), int64(a.End), a.Via, a.Group)
+}
+
+// agentsJSON encodes agent codes as json.Marshal does. Codes are letters and digits, so the usual
+// case needs no escaping and no encoder; anything else goes through encoding/json.
+func agentsJSON(agents []string) string {
+	switch {
+	case agents == nil:
+		return "null"
+	case len(agents) == 0:
+		return "[]"
+	case len(agents) == 1 && plain(agents[0]):
+		return `["` + agents[0] + `"]`
 	}
-	return append(args, a.Code, a.Country, string(agents), a.Name, a.Text, a.Start, a.End, a.Via, a.Group), nil
+	n := 1
+	for _, a := range agents {
+		if !plain(a) {
+			b, err := json.Marshal(agents)
+			if err != nil { // cannot happen: every []string encodes
+				return "null"
+			}
+			return string(b)
+		}
+		n += len(a) + 3
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, a := range agents {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, a...)
+		b = append(b, '"')
+	}
+	return string(append(b, ']'))
+}
+
+// plain tells whether s is ASCII letters and digits only: the same in JSON as in Go.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // row holds one events row while it is scanned; its nullable parts tell absent from empty.

@@ -18,6 +18,11 @@ type Dialect struct {
 	// IndexText, when set, runs at the end of each Put with the highest event seq before the batch, to
 	// index the batch's sentences for full-text search in one statement.
 	IndexText string
+	// InsertIgnore, when set, begins an INSERT that skips rows whose keys are taken ("INSERT OR
+	// IGNORE"); without it such an INSERT ends in "ON CONFLICT DO NOTHING". SQLite's form, with
+	// foreign keys checked at commit, makes a multi-row INSERT one that cannot fail half-way, for
+	// which SQLite keeps no statement journal.
+	InsertIgnore string
 	// MigrationLock, when set, runs first in the migration transaction so that two processes do not
 	// migrate at once (SQLite's immediate transactions already serialise).
 	MigrationLock string
@@ -46,6 +51,14 @@ func (d *Dialect) rebind(q string) string {
 		b.WriteByte(q[i])
 	}
 	return b.String()
+}
+
+// insertIgnore makes "INSERT INTO "+into an INSERT that skips the rows whose keys are taken.
+func (d *Dialect) insertIgnore(into string) string {
+	if d.InsertIgnore != "" {
+		return d.InsertIgnore + " INTO " + into
+	}
+	return "INSERT INTO " + into + " ON CONFLICT DO NOTHING"
 }
 
 func (d *Dialect) classify(err error) error {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/json"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -174,6 +176,63 @@ func FuzzParseGrouping(f *testing.F) {
 		case NoKey, Root, Quad, Dyad:
 		default:
 			t.Fatalf("key %q", g.Key)
+		}
+	})
+}
+
+// TestEventArgs: an INSERT of events binds every column but num_articles and num_sources, which it
+// writes as 1 and which come last but one; an absent actor, attribution or place binds NULLs.
+func TestEventArgs(t *testing.T) {
+	if n := len(eventColumns); n < 3 || !slices.Equal(eventColumns[n-3:], []string{"num_articles", "num_sources", "added"}) {
+		t.Fatalf("eventColumns end in %v", eventColumns[max(0, len(eventColumns)-3):])
+	}
+	full := &event.Event{ID: "e1", Source: &event.Actor{Code: "AFGGOV", Agents: []string{"GOV"}},
+		Target: &event.Actor{Code: "IGOUNO", Agents: []string{"IGO", "UNO"}}, Attribution: &event.Attribution{Name: "a"},
+		Location: &event.Location{Name: "Kabul"}, Explain: &event.Explanation{Pattern: "p"}, Date: "2021-08-23"}
+	bare := &event.Event{ID: "e2"}
+	for _, e := range []*event.Event{full, bare} {
+		args, err := appendEventArgs(nil, e, "d", "d", 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(args) != len(eventColumns)-2 {
+			t.Fatalf("%s: %d arguments for %d columns, two of them written as 1", e.ID, len(args), len(eventColumns))
+		}
+		nulls := 0
+		for _, a := range args {
+			if a == nil {
+				nulls++
+			}
+		}
+		if want := map[string]int{"e1": 0, "e2": 9 + 9 + 4 + 8 + 1}[e.ID]; nulls != want {
+			t.Errorf("%s: %d NULLs, want %d", e.ID, nulls, want)
+		}
+		if args[len(args)-1] != int64(7) {
+			t.Errorf("%s: last argument %v, want added", e.ID, args[len(args)-1])
+		}
+	}
+}
+
+func TestAgentsJSON(t *testing.T) {
+	for _, agents := range [][]string{nil, {}, {"GOV"}, {"IGO", "UNO"}, {`quote"d`}, {"ünï", "a\\b"}, {""}, {"A1", "</script>"}} {
+		want, err := json.Marshal(agents)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := agentsJSON(agents); got != string(want) {
+			t.Errorf("agentsJSON(%q) = %s, want %s", agents, got, want)
+		}
+	}
+}
+
+func FuzzAgentsJSON(f *testing.F) {
+	f.Add("GOV", "</b>")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, agents := range [][]string{{a}, {a, b}} {
+			want, _ := json.Marshal(agents)
+			if got := agentsJSON(agents); got != string(want) {
+				t.Fatalf("agentsJSON(%q) = %s, want %s", agents, got, want)
+			}
 		}
 	})
 }

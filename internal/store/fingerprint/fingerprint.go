@@ -59,7 +59,9 @@ func mix(z uint64) uint64 {
 	return z ^ z>>31
 }
 
-// Of fingerprints text. It allocates only the hash state; words and shingles are hashed in place.
+// Of fingerprints text. It allocates only the hash state; words and shingles are hashed in place,
+// and the case-folded words reach the content hash a buffer at a time (a Write per rune cost a tenth
+// of the whole).
 func Of(text string) Print {
 	var p Print
 	for i := range p.Sig {
@@ -67,32 +69,43 @@ func Of(text string) Print {
 	}
 	h := sha256.New()
 	var window [Shingle]uint64 // hashes of the last words, oldest first
-	var buf [utf8.UTFMax]byte
+	var buf [256]byte          // case-folded words not yet written to h
+	n := 0
 	words := 0
 	for i := 0; i < len(text); {
 		// Skip to the next letter or digit.
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, size := nextRune(text, i)
 		if !isWordRune(r) {
-			i += n
+			i += size
 			continue
 		}
 		if words > 0 {
-			buf[0] = ' '
-			h.Write(buf[:1])
+			buf[n] = ' '
+			n++
 		}
 		wh := uint64(14695981039346656037) // FNV-1a over the case-folded word
 		for i < len(text) {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			r, size = nextRune(text, i)
 			if !isWordRune(r) {
 				break
 			}
-			r = unicode.ToLower(r)
-			m := utf8.EncodeRune(buf[:], r)
-			h.Write(buf[:m])
-			for _, c := range buf[:m] {
+			if n > len(buf)-utf8.UTFMax-1 { // room for a rune and the space after the word
+				h.Write(buf[:n])
+				n = 0
+			}
+			m := 1
+			if 'A' <= r && r <= 'Z' {
+				buf[n] = byte(r) + 'a' - 'A'
+			} else if r < utf8.RuneSelf {
+				buf[n] = byte(r)
+			} else {
+				m = utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			}
+			for _, c := range buf[n : n+m] {
 				wh = (wh ^ uint64(c)) * 1099511628211
 			}
-			i += n
+			n += m
+			i += size
 		}
 		copy(window[:], window[1:])
 		window[Shingle-1] = wh
@@ -101,6 +114,7 @@ func Of(text string) Print {
 			p.add(shingle(window[:]))
 		}
 	}
+	h.Write(buf[:n])
 	p.Words = words
 	if words == 0 {
 		p.Sig = Signature{}
@@ -115,7 +129,20 @@ func Of(text string) Print {
 	return p
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// nextRune decodes the rune at text[i:], ASCII without a call.
+func nextRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // shingle combines word hashes in order.
 func shingle(ws []uint64) uint64 {
@@ -126,12 +153,24 @@ func shingle(ws []uint64) uint64 {
 	return x
 }
 
+// Size is a multiple of 8, the steps of add: this fails to compile otherwise.
+var _ = [1]struct{}{}[Size%8]
+
+// add takes shingle x into the signature: eight hash functions a step, without branches, twice as
+// fast as one at a time with a test each (this loop is most of the cost of a fingerprint).
 func (p *Print) add(x uint64) {
-	for i := range Size {
-		v := uint32((mulA[i]*x + addB[i]) >> 32)
-		if v < p.Sig[i] {
-			p.Sig[i] = v
-		}
+	for i := 0; i < Size; i += 8 {
+		a := (*[8]uint64)(mulA[i : i+8])
+		b := (*[8]uint64)(addB[i : i+8])
+		s := (*[8]uint32)(p.Sig[i : i+8])
+		s[0] = min(s[0], uint32((a[0]*x+b[0])>>32))
+		s[1] = min(s[1], uint32((a[1]*x+b[1])>>32))
+		s[2] = min(s[2], uint32((a[2]*x+b[2])>>32))
+		s[3] = min(s[3], uint32((a[3]*x+b[3])>>32))
+		s[4] = min(s[4], uint32((a[4]*x+b[4])>>32))
+		s[5] = min(s[5], uint32((a[5]*x+b[5])>>32))
+		s[6] = min(s[6], uint32((a[6]*x+b[6])>>32))
+		s[7] = min(s[7], uint32((a[7]*x+b[7])>>32))
 	}
 }
 

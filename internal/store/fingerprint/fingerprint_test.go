@@ -150,6 +150,9 @@ func FuzzOf(f *testing.F) {
 	f.Add("")
 	f.Fuzz(func(t *testing.T, s string) {
 		p := Of(s)
+		if p != reference(s) {
+			t.Fatalf("Of(%q) differs from the reference", s)
+		}
 		if len(p.Hash) != 64 {
 			t.Fatalf("hash %q", p.Hash)
 		}

@@ -23,12 +23,13 @@ var migrationFiles embed.FS
 // Dialect is SQLite's store.Dialect.
 func Dialect() store.Dialect {
 	return store.Dialect{
-		Name:       "sqlite",
-		TextMatch:  "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
-		TextQuery:  ftsQuery,
-		IndexText:  "INSERT INTO events_fts (rowid, sentence) SELECT seq, sentence FROM events WHERE seq > ?",
-		Migrations: migrationFiles,
-		Classify:   classify,
+		Name:         "sqlite",
+		TextMatch:    "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
+		TextQuery:    ftsQuery,
+		IndexText:    "INSERT INTO events_fts (rowid, sentence) SELECT seq, sentence FROM events WHERE seq > ?",
+		InsertIgnore: "INSERT OR IGNORE",
+		Migrations:   migrationFiles,
+		Classify:     classify,
 	}
 }
 

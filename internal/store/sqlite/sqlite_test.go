@@ -2,11 +2,15 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
@@ -230,4 +234,110 @@ func FuzzFTSQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUpgrade stores a batch in a database of the first schema, opens it with this dyad (which
+// migrates it) and finds everything again: documents, events in their order, counts, text search;
+// then checks what the migration changed: the dropped indexes, and references checked at commit.
+func TestUpgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	first, err := fs.ReadFile(migrationFiles, "migrations/001_initial.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dsn, err := DSN(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Dialect()
+	d.Migrations = fstest.MapFS{"001_initial.sql": {Data: first}}
+	old, err := store.NewSQL(t.Context(), db, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := entries(3, "up")
+	copied := *batch[0].Doc
+	copied.ID, copied.URL, copied.Publisher = "up-copy", "https://elsewhere.example.net/x", "Elsewhere"
+	batch = append(batch, store.Entry{Doc: &copied})
+	if _, err := old.Put(t.Context(), batch); err != nil {
+		t.Fatal(err)
+	}
+	want := collect(t, old)
+	wantStats, err := old.Stats(t.Context())
+	if err != nil || wantStats.Schema != 1 {
+		t.Fatalf("old store: %+v, %v", wantStats, err)
+	}
+	old.Close()
+
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got := collect(t, s)
+	if len(got) != len(want) || len(got) != 6 {
+		t.Fatalf("%d events after the upgrade, %d before, want 6", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Event.ID != want[i].Event.ID || got[i].Count != want[i].Count {
+			t.Errorf("event %d: %s %+v, before %s %+v", i, got[i].Event.ID, got[i].Count, want[i].Event.ID, want[i].Count)
+		}
+		if copied := got[i].Story == batch[0].Doc.ID; copied != (got[i].Count.Articles == 2) {
+			t.Errorf("event %s of story %s counted in %d articles", got[i].Event.ID, got[i].Story, got[i].Count.Articles)
+		}
+	}
+	st, err := s.Stats(t.Context())
+	if err != nil || st.Schema != 2 || st.Documents != wantStats.Documents || st.Events != wantStats.Events || st.Actors != wantStats.Actors {
+		t.Errorf("stats %+v (%v), before %+v", st, err, wantStats)
+	}
+	var found []*store.Record
+	for r, err := range s.Events(t.Context(), store.Filter{Text: storetest.Event(batch[0].Doc, 1).Sentence}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		found = append(found, r)
+	}
+	if len(found) != 6 {
+		t.Errorf("text search found %d events after the upgrade, want 6", len(found))
+	}
+	// A new batch goes in after the old one, and copies of old stories are still found.
+	again := *batch[1].Doc
+	again.ID, again.URL = "up-copy2", "https://third.example.com/y"
+	after := storetest.Doc("after", 5000)
+	out, err := s.Put(t.Context(), []store.Entry{{Doc: after, Events: []event.Event{storetest.Event(after, 1)}}, {Doc: &again}})
+	if err != nil || out[0].Status != store.Added || out[1].Status != store.Copied || out[1].Story != batch[1].Doc.ID {
+		t.Errorf("put after the upgrade: %+v, %v", out, err)
+	}
+
+	var indexes []string
+	rows, err := s.DB().QueryContext(t.Context(), "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		indexes = append(indexes, n)
+	}
+	rows.Close()
+	if wantIdx := []string{"events_day", "events_root", "events_source_code", "events_story", "events_target_code"}; !slices.Equal(indexes, wantIdx) {
+		t.Errorf("indexes of events %v, want %v", indexes, wantIdx)
+	}
+	// References are checked at commit: the statement goes through, the commit does not.
+	tx, err := s.DB().BeginTx(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(t.Context(), "INSERT INTO doc_bands (band_key, doc_id) VALUES (1, 'nobody')"); err != nil {
+		t.Fatalf("insert with a dangling reference refused before commit: %v", err)
+	}
+	if err := tx.Commit(); err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
+		t.Errorf("commit with a dangling reference: %v, want a foreign key error", err)
+	}
 }

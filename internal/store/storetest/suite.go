@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"Aggregate", testAggregate},
 		{"EarlyStop", testEarlyStop},
 		{"ManyEvents", testManyEvents},
+		{"TakenEventIDs", testTakenEventIDs},
 		{"NewerSchema", testNewerSchema},
 	}
 	for _, tt := range tests {
@@ -530,5 +531,39 @@ func testManyEvents(t *testing.T, open Opener) {
 	var n int
 	if err := s.DB().QueryRowContext(t.Context(), "SELECT events FROM actors WHERE code = 'AFGGOV'").Scan(&n); err != nil || n != 123 {
 		t.Errorf("actor AFGGOV counted in %d events (%v), want 123", n, err)
+	}
+}
+
+// testTakenEventIDs stores a new document two of whose event IDs are taken: one by an event stored
+// by an earlier batch, one by another document of the same batch. Neither is stored again, nor
+// counted for the document or its actors; the document's other events are.
+func testTakenEventIDs(t *testing.T, open Opener) {
+	s, _ := openStore(t, open)
+	a := Doc("taken-a", 400)
+	put(t, s, store.Entry{Doc: a, Events: []event.Event{Event(a, 1)}})
+	c, b := Doc("taken-c", 402), Doc("taken-b", 401)
+	var many []event.Event // more than one INSERT carries, so that b's events share one with c's
+	for i := range 40 {
+		many = append(many, Event(c, i))
+	}
+	fromA, fromC := Event(a, 1), Event(c, 3)
+	fromA.DocID, fromC.DocID = b.ID, b.ID
+	out := put(t, s, store.Entry{Doc: c, Events: many}, store.Entry{Doc: b, Events: []event.Event{Event(b, 1), fromA, fromC, Event(b, 2)}})
+	if out[0].Events != 40 || out[1].Events != 2 {
+		t.Errorf("outcomes %+v, want 40 and 2 events", out)
+	}
+	if st := stats(t, s); st.Events != 43 {
+		t.Errorf("stats %+v, want 43 events", st)
+	}
+	docs := map[string]string{}
+	for _, r := range records(t, s, store.Filter{}) {
+		docs[r.Event.ID] = r.Event.DocID
+	}
+	if docs[fromA.ID] != a.ID || docs[fromC.ID] != c.ID || docs["taken-b-e2"] != b.ID {
+		t.Errorf("documents of events: %s in %s, %s in %s, taken-b-e2 in %q", fromA.ID, docs[fromA.ID], fromC.ID, docs[fromC.ID], docs["taken-b-e2"])
+	}
+	var n int
+	if err := s.DB().QueryRowContext(t.Context(), "SELECT events FROM actors WHERE code = 'AFGGOV'").Scan(&n); err != nil || n != 43 {
+		t.Errorf("actor AFGGOV counted in %d events (%v), want 43", n, err)
 	}
 }
