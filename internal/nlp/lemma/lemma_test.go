@@ -200,16 +200,7 @@ func TestTrainEWT(t *testing.T) {
 
 // TestTrainedModel scores the committed model, when there is one, on the dev set with gold tags.
 func TestTrainedModel(t *testing.T) {
-	p := filepath.Join("..", "models", "lemma.bin.gz")
-	f, err := os.Open(p)
-	if err != nil {
-		t.Skipf("no trained lemmatizer at %s: %v", p, err)
-	}
-	defer f.Close()
-	m, err := Read(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := committedModel(t)
 	n, ok := 0, 0
 	for _, s := range readConllu(t, ewt(t, "en_ewt-ud-dev.conllu")) {
 		for _, w := range s.Words {
@@ -239,6 +230,20 @@ func BenchmarkLemma(b *testing.B) {
 
 // TestLemmaValidUTF8 checks that rules learned on byte edits never cut a character in two.
 func TestLemmaValidUTF8(t *testing.T) {
+	m := committedModel(t)
+	forms := []string{"Alausí", "Bogotá", "Kraków", "Gdańsk", "Malmö", "Zürich", "Tōkyō", "Şanlıurfa", "naïve", "cafés", "façades", "résumés", "Ελλάδα", "Київ"}
+	for _, form := range forms {
+		for _, tag := range [][2]string{{"PROPN", "NNP"}, {"NOUN", "NNS"}, {"VERB", "VBD"}, {"ADJ", "JJ"}} {
+			if l := m.Lemma(form, tag[0], tag[1]); !utf8.ValidString(l) || l == "" {
+				t.Errorf("Lemma(%q, %s) = %q: not valid UTF-8", form, tag[1], l)
+			}
+		}
+	}
+}
+
+// committedModel reads the committed lemmatizer, skipping when there is none.
+func committedModel(t *testing.T) *Model {
+	t.Helper()
 	p := filepath.Join("..", "models", "lemma.bin.gz")
 	f, err := os.Open(p)
 	if err != nil {
@@ -249,12 +254,5 @@ func TestLemmaValidUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms := []string{"Alausí", "Bogotá", "Kraków", "Gdańsk", "Malmö", "Zürich", "Tōkyō", "Şanlıurfa", "naïve", "cafés", "façades", "résumés", "Ελλάδα", "Київ"}
-	for _, form := range forms {
-		for _, tag := range [][2]string{{"PROPN", "NNP"}, {"NOUN", "NNS"}, {"VERB", "VBD"}, {"ADJ", "JJ"}} {
-			if l := m.Lemma(form, tag[0], tag[1]); !utf8.ValidString(l) || l == "" {
-				t.Errorf("Lemma(%q, %s) = %q: not valid UTF-8", form, tag[1], l)
-			}
-		}
-	}
+	return m
 }
