@@ -22,7 +22,7 @@ var eventColumns = []string{
 	"attribution_name", "attribution_text", "attribution_start", "attribution_end",
 	"confidence", "date", "date_precision", "date_text", "day", "week",
 	"location_name", "location_admin1", "location_country", "location_lat", "location_lon", "location_precision", "location_text", "location_from",
-	"explain", "num_articles", "num_sources", "added",
+	"location_approximate", "explain", "num_articles", "num_sources", "added",
 }
 
 // appendEventArgs appends the values of eventColumns for e, an event of document docID (which wins
@@ -42,9 +42,9 @@ func appendEventArgs(args []any, e *event.Event, docID, story string, added int6
 	day := eventDay(e)
 	args = append(args, e.Confidence, e.Date, e.DatePrecision, e.DateText, day, weekOf(day))
 	if l := e.Location; l != nil {
-		args = append(args, l.Name, l.Admin1, l.Country, l.Lat, l.Lon, l.Precision, l.Text, l.From)
+		args = append(args, l.Name, l.Admin1, l.Country, l.Lat, l.Lon, l.Precision, l.Text, l.From, l.Approximate)
 	} else {
-		args = append(args, nil, nil, nil, nil, nil, nil, nil, nil)
+		args = append(args, nil, nil, nil, nil, nil, nil, nil, nil, nil)
 	}
 	var explain any
 	if e.Explain != nil {
@@ -122,6 +122,7 @@ type row struct {
 	locName, locAdmin1, locCountry, locPrec sql.NullString
 	locText, locFrom                        sql.NullString
 	locLat, locLon                          sql.NullFloat64
+	locApprox                               sql.NullBool
 	explain                                 sql.NullString
 	articles, sources                       int
 	added                                   int64
@@ -158,7 +159,7 @@ func (r *row) dest() []any {
 		&e.Verb.Text, &e.Verb.Lemma, &e.Verb.Start, &e.Verb.End, &e.Modality, &e.Negated,
 		&r.attName, &r.attText, &r.attStart, &r.attEnd,
 		&e.Confidence, &e.Date, &e.DatePrecision, &e.DateText, &r.day, &r.week,
-		&r.locName, &r.locAdmin1, &r.locCountry, &r.locLat, &r.locLon, &r.locPrec, &r.locText, &r.locFrom,
+		&r.locName, &r.locAdmin1, &r.locCountry, &r.locLat, &r.locLon, &r.locPrec, &r.locText, &r.locFrom, &r.locApprox,
 		&r.explain, &r.articles, &r.sources, &r.added)
 	return d
 }
@@ -183,7 +184,8 @@ func (r *row) record() (*Record, error) {
 	}
 	if r.locName.Valid {
 		e.Location = &event.Location{Name: r.locName.String, Admin1: r.locAdmin1.String, Country: r.locCountry.String,
-			Lat: r.locLat.Float64, Lon: r.locLon.Float64, Precision: r.locPrec.String, Text: r.locText.String, From: r.locFrom.String}
+			Lat: r.locLat.Float64, Lon: r.locLon.Float64, Precision: r.locPrec.String, Text: r.locText.String, From: r.locFrom.String,
+			Approximate: r.locApprox.Bool}
 	}
 	if r.explain.Valid {
 		e.Explain = &event.Explanation{}

@@ -204,7 +204,7 @@ func TestEventArgs(t *testing.T) {
 				nulls++
 			}
 		}
-		if want := map[string]int{"e1": 0, "e2": 9 + 9 + 4 + 8 + 1}[e.ID]; nulls != want {
+		if want := map[string]int{"e1": 0, "e2": 9 + 9 + 4 + 9 + 1}[e.ID]; nulls != want {
 			t.Errorf("%s: %d NULLs, want %d", e.ID, nulls, want)
 		}
 		if args[len(args)-1] != int64(7) {

@@ -79,6 +79,7 @@ type Row struct {
 	LocationPrecision *string  `parquet:"location_precision,optional"`
 	LocationText      *string  `parquet:"location_text,optional"`
 	LocationFrom      *string  `parquet:"location_from,optional"`
+	LocationApprox    *bool    `parquet:"location_approximate,optional"`
 
 	Explain     *string   `parquet:"explain,optional"` // JSON of the explanation, when asked for
 	NumArticles int32     `parquet:"num_articles"`
@@ -171,7 +172,7 @@ func RowOf(r *store.Record) (Row, error) {
 	if l := e.Location; l != nil {
 		row.LocationName, row.LocationAdmin1, row.LocationCountry = &l.Name, &l.Admin1, &l.Country
 		row.LocationLat, row.LocationLon, row.LocationPrecision = &l.Lat, &l.Lon, &l.Precision
-		row.LocationText, row.LocationFrom = &l.Text, &l.From
+		row.LocationText, row.LocationFrom, row.LocationApprox = &l.Text, &l.From, &l.Approximate
 	}
 	if e.Explain != nil {
 		b, err := json.Marshal(e.Explain)
@@ -211,7 +212,7 @@ func (row *Row) Event() (event.Event, error) {
 	if row.LocationName != nil {
 		e.Location = &event.Location{Name: *row.LocationName, Admin1: deref(row.LocationAdmin1), Country: deref(row.LocationCountry),
 			Lat: deref(row.LocationLat), Lon: deref(row.LocationLon), Precision: deref(row.LocationPrecision),
-			Text: deref(row.LocationText), From: deref(row.LocationFrom)}
+			Text: deref(row.LocationText), From: deref(row.LocationFrom), Approximate: deref(row.LocationApprox)}
 	}
 	if row.Explain != nil {
 		e.Explain = &event.Explanation{}

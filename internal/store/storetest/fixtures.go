@@ -51,7 +51,7 @@ func Event(doc *source.Document, n int) event.Event {
 		Verb:   event.Verb{Text: "met", Lemma: "meet", Start: 100*n + 21, End: 100*n + 24}, Modality: "asserted",
 		Attribution: &event.Attribution{Name: "a ministry spokesman", Text: "a ministry spokesman said", Start: 5, End: 30},
 		Confidence:  0.87, Date: "2021-08-23", DatePrecision: "day", DateText: "on Monday",
-		Location: &event.Location{Name: "Kabul", Admin1: "Kabul", Country: "AFG", Lat: 34.5, Lon: 69.2, Precision: "city",
+		Location: &event.Location{Name: "Kabul", Admin1: "Kabul", Country: "AFG", Lat: 34.5, Lon: 69.2, Precision: "city", Approximate: true,
 			Text: "in Kabul", From: "phrase"},
 		Explain: &event.Explanation{Pattern: "meet with", Lexicon: "verbs.txt:12", Path: []string{"nsubj(met, Delegates)"}, Notes: []string{"capital"}},
 	}

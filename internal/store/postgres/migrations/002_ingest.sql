@@ -5,3 +5,6 @@
 DROP INDEX events_source_country;
 DROP INDEX events_target_country;
 DROP INDEX events_location_country;
+
+-- The place of an event is a town the gazetteer lacks, placed at its enclosure's coordinates.
+ALTER TABLE events ADD COLUMN location_approximate BOOLEAN;

@@ -6,6 +6,9 @@
 -- fails, whole, at its commit. SQLite cannot change a constraint in place: both tables are made anew
 -- and their rows copied, in the same order (seq is kept, so the full-text index stays valid).
 --
+-- The new table also has location_approximate (the place is a town the gazetteer lacks, at its enclosure's
+-- coordinates); old rows have none.
+--
 -- Three of the eight secondary indexes of events go, those of the source, target and place country:
 -- each cost every stored event a B-tree insert, and they served only the --country filter, which now
 -- reads events_day for a span of dates, else the table. The others stay: events_day (covering every
@@ -83,9 +86,29 @@ CREATE TABLE events_new (
     explain            TEXT,
     num_articles       INTEGER NOT NULL,
     num_sources        INTEGER NOT NULL,
-    added              INTEGER NOT NULL
+    added              INTEGER NOT NULL,
+    -- 1 when the place is a town the gazetteer lacks, placed at its enclosure's coordinates
+    location_approximate INTEGER
 );
-INSERT INTO events_new SELECT * FROM events;
+INSERT INTO events_new (
+    seq, id, doc_id, story_id, url, publisher, published, sentence_index, sentence, sentence_start,
+    source_code, source_country, source_agents, source_name, source_text, source_start, source_end,
+    source_via, source_group, target_code, target_country, target_agents, target_name, target_text,
+    target_start, target_end, target_via, target_group, cameo, cameo_name, root, quad_class, goldstein,
+    plover_type, plover_mode, verb_text, verb_lemma, verb_start, verb_end, modality, negated,
+    attribution_name, attribution_text, attribution_start, attribution_end, confidence, date, date_precision,
+    date_text, day, week, location_name, location_admin1, location_country, location_lat, location_lon,
+    location_precision, location_text, location_from, explain, num_articles, num_sources, added
+) SELECT
+    seq, id, doc_id, story_id, url, publisher, published, sentence_index, sentence, sentence_start,
+    source_code, source_country, source_agents, source_name, source_text, source_start, source_end,
+    source_via, source_group, target_code, target_country, target_agents, target_name, target_text,
+    target_start, target_end, target_via, target_group, cameo, cameo_name, root, quad_class, goldstein,
+    plover_type, plover_mode, verb_text, verb_lemma, verb_start, verb_end, modality, negated,
+    attribution_name, attribution_text, attribution_start, attribution_end, confidence, date, date_precision,
+    date_text, day, week, location_name, location_admin1, location_country, location_lat, location_lon,
+    location_precision, location_text, location_from, explain, num_articles, num_sources, added
+FROM events;
 DROP TABLE events; -- its indexes and triggers go with it; the full-text index stays
 ALTER TABLE events_new RENAME TO events;
 CREATE INDEX events_day ON events (day, root, quad_class, week, source_country, target_country, goldstein, num_articles);
