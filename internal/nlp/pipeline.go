@@ -87,6 +87,13 @@ func (p *Pipeline) NewAnnotator() *Annotator {
 	return &Annotator{p: p, tagger: p.Tagger.NewTagger(), parser: p.Parser.NewParser()}
 }
 
+// SkipPunctuation makes the annotator's parses leave punctuation marks where the transition model put
+// them (see parser.Parser.SkipPunctuation), for callers that never read where marks hang. It returns a.
+func (a *Annotator) SkipPunctuation() *Annotator {
+	a.parser.SkipPunctuation()
+	return a
+}
+
 // Annotate fills in the tags, lemmas and dependency tree of words whose Form is set.
 func (a *Annotator) Annotate(words []Word) {
 	a.Tag(words)

@@ -273,3 +273,34 @@ func TestShippedModelTest(t *testing.T) {
 	sc := m.Evaluate(readEWT(t, "test"))
 	t.Logf("test (gold tags): UAS %.2f LAS %.2f over %d words", 100*sc.UAS(), 100*sc.LAS(), sc.Words)
 }
+
+// TestSkipPunctuation checks that skipping the re-attachment of punctuation moves marks only: every
+// word keeps its head and relation, and some marks on EWT dev hang elsewhere.
+func TestSkipPunctuation(t *testing.T) {
+	m := shippedModel(t)
+	full, skip := m.NewParser(), m.NewParser()
+	skip.SkipPunctuation()
+	moved := 0
+	for _, s := range readEWT(t, "dev") {
+		forms, upos, xpos := words(s)
+		h1, h2 := make([]int, len(forms)), make([]int, len(forms))
+		r1, r2 := make([]string, len(forms)), make([]string, len(forms))
+		full.Parse(forms, upos, xpos, h1, r1)
+		skip.Parse(forms, upos, xpos, h2, r2)
+		for i := range forms {
+			if upos[i] == "PUNCT" {
+				if h1[i] != h2[i] {
+					moved++
+				}
+				continue
+			}
+			if h1[i] != h2[i] || r1[i] != r2[i] {
+				t.Fatalf("%q: word %d %q: head %d %s with re-attachment, %d %s without", s.Text, i+1, forms[i], h1[i], r1[i], h2[i], r2[i])
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("no mark hangs elsewhere without re-attachment: the option does nothing")
+	}
+	t.Logf("%d marks hang elsewhere without re-attachment", moved)
+}

@@ -56,6 +56,11 @@ func (p *Parser) grow(n int) {
 	}
 }
 
+// SkipPunctuation makes Parse leave each punctuation mark on the head the transition model gave it,
+// instead of ranking the heads that UD allows it once the tree is built: about a tenth less parsing
+// time, for callers that never read where marks hang (the event coder reads words' heads only).
+func (p *Parser) SkipPunctuation() { p.noPunct = true }
+
 // stackPart returns the scores of the stack features with s0 = i on top (see stackScores).
 func (p *Parser) stackPart(i int32) []int32 {
 	nc := len(p.kscores)
