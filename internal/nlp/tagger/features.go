@@ -1,6 +1,10 @@
 package tagger
 
-import "github.com/dyad-events/dyad/internal/nlp/perceptron"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/nlp/perceptron"
+)
 
 // Feature templates. appendRole and appendContext decide which depend on one word only (and so have their
 // scores cached for frequent forms). The numbers are part of the model format: append, never renumber.
@@ -276,7 +280,8 @@ func hasSuffixFold(s, suffix string) bool {
 
 // fillWords sets ws (padded, len(forms)+2*pad long) to the atoms of forms. loo, when not nil, holds
 // each word's dictionary entries without that use of the word (see looEntry), for training.
-func (m *Model) fillWords(ws []word, forms []string, loo []looEntry) {
+// memo, when not nil, keeps the atoms of up to memoCap forms computed before (it is not used with loo).
+func (m *Model) fillWords(ws []word, forms []string, loo []looEntry, memo map[string]word, memoCap int) {
 	n := len(ws)
 	setPad(&ws[0], padStart)
 	setPad(&ws[1], padStart)
@@ -292,8 +297,16 @@ func (m *Model) fillWords(ws []word, forms []string, loo []looEntry) {
 			l := &loo[i]
 			setSpelling(&ws[i+pad], f)
 			m.setEntries(&ws[i+pad], f, l.e, l.ok, l.le, l.lok)
+		} else if wd, ok := memo[f]; ok {
+			ws[i+pad] = wd
 		} else {
 			m.setWord(&ws[i+pad], f)
+			if memo != nil {
+				if len(memo) >= memoCap {
+					clear(memo)
+				}
+				memo[strings.Clone(f)] = ws[i+pad] // a copy: f may point into a whole document
+			}
 		}
 		if len(f) > 0 && ('a' <= f[0] && f[0] <= 'z' || 'A' <= f[0] && f[0] <= 'Z') {
 			letters++

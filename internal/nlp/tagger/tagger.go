@@ -101,11 +101,19 @@ type Tagger struct {
 	first  []int32 // the first pass's scores, Classes() per word
 	feats  []uint64
 	scores []int32
+	// memo holds the atoms of forms seen before: news repeats its words, and computing a form's atoms
+	// (spelling, dictionary entries) costs several times a lookup
+	memo    map[string]word
+	memoCap int // forms memo holds at most
 }
+
+// maxMemo bounds the forms a Tagger remembers; when full it forgets them all, which costs less than
+// keeping an order to evict by.
+const maxMemo = 1 << 14
 
 // NewTagger returns a Tagger backed by m.
 func (m *Model) NewTagger() *Tagger {
-	return &Tagger{m: m, feats: make([]uint64, 0, 64), scores: make([]int32, m.Classes())}
+	return &Tagger{m: m, feats: make([]uint64, 0, 64), scores: make([]int32, m.Classes()), memoCap: maxMemo}
 }
 
 // Tag tags the words forms and writes their tags into upos[i] and xpos[i]; the strings come from the
@@ -157,7 +165,10 @@ func (t *Tagger) prepare(forms []string, loo []looEntry) {
 		}
 	}
 	t.ws, t.left, t.right, t.sure = t.ws[:n], t.left[:n], t.right[:n], t.sure[:n]
-	t.m.fillWords(t.ws, forms, loo)
+	if loo == nil && t.memo == nil {
+		t.memo = make(map[string]word)
+	}
+	t.m.fillWords(t.ws, forms, loo, t.memo, t.memoCap)
 	t.left[0], t.left[1] = tagStart, tagStart
 	t.left[n-2], t.left[n-1] = tagEnd, tagEnd
 	clear(t.sure)

@@ -343,6 +343,38 @@ func TestTrainedModelOnDev(t *testing.T) {
 	}
 }
 
+// TestMemoKeepsTags checks that remembering forms' atoms changes no tag: one Tagger tags the dev set
+// twice (the second time from its memory, which is kept small so that it fills and is cleared on the
+// way) and must agree with a fresh Tagger for every sentence.
+func TestMemoKeepsTags(t *testing.T) {
+	m := trainedModel(t)
+	dev := ewtSentences(t, "en_ewt-ud-dev.conllu")
+	warm := m.NewTagger()
+	warm.memoCap = 1000
+	forms := map[string]bool{}
+	cleared := false
+	for round := range 2 {
+		for _, s := range dev {
+			f := formsOf(s)
+			u1, x1 := make([]string, len(f)), make([]string, len(f))
+			u2, x2 := make([]string, len(f)), make([]string, len(f))
+			before := len(warm.memo)
+			warm.Tag(f, u1, x1)
+			cleared = cleared || len(warm.memo) < before
+			m.NewTagger().Tag(f, u2, x2)
+			for i := range f {
+				forms[f[i]] = true
+				if u1[i] != u2[i] || x1[i] != x2[i] {
+					t.Fatalf("round %d, %q word %d: %s/%s with memory, %s/%s without", round, s.Text, i, u1[i], x1[i], u2[i], x2[i])
+				}
+			}
+		}
+	}
+	if !cleared || len(warm.memo) > warm.memoCap {
+		t.Errorf("memory of %d forms (cap %d) never cleared over %d distinct forms", len(warm.memo), warm.memoCap, len(forms))
+	}
+}
+
 // TestTrainEWT rebuilds the model from EWT and writes it where `dyad train` would. It is slow, so it
 // runs only when DYAD_TRAIN_MODELS is set.
 func TestTrainEWT(t *testing.T) {

@@ -447,7 +447,7 @@ func (tr *trainer) prepare(forms []string, loo []looEntry) {
 		tr.left = make([]int32, n)
 	}
 	tr.ws, tr.left = tr.ws[:n], tr.left[:n]
-	tr.m.fillWords(tr.ws, forms, loo)
+	tr.m.fillWords(tr.ws, forms, loo, nil, 0)
 	tr.left[0], tr.left[1] = tagStart, tagStart
 	tr.left[n-2], tr.left[n-1] = tagEnd, tagEnd
 }
