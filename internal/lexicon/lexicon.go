@@ -56,6 +56,7 @@ func New() *Lexicon {
 func (l *Lexicon) AddPattern(p *Pattern) {
 	l.order++
 	p.order = l.order
+	p.setNeed()
 	m := l.patterns
 	if p.Noun {
 		m = l.nouns

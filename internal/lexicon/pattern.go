@@ -44,6 +44,41 @@ type Pattern struct {
 	// HeadAdjacent: the last Before element must immediately precede the head (PETRARCH "in_*").
 	HeadAdjacent bool
 	order        int
+	// need holds, for each word element, the KeyBit of each of its alternatives, ORed: a window whose
+	// words' bits miss one of them cannot match (set by AddPattern)
+	need []uint64
+}
+
+// KeyBit is k's bit in a 64-bit summary of a set of words (see Pattern.MayMatch).
+func KeyBit(k Key) uint64 { return 1 << (uint64(k) >> 58) }
+
+// MayMatch reports whether the pattern may match words whose KeyBits, ORed, are have: false means it
+// cannot, as one of its word elements has no alternative among them. Matchers try many patterns of a
+// frequent verb, most of which need a word the clause lacks; this rules them out in a few instructions.
+func (p *Pattern) MayMatch(have uint64) bool {
+	for _, n := range p.need {
+		if n&have == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// setNeed fills need from the elements.
+func (p *Pattern) setNeed() {
+	p.need = p.need[:0]
+	for _, es := range [2][]Elem{p.Before, p.After} {
+		for _, e := range es {
+			if e.Kind != Word || len(e.Alts) == 0 {
+				continue
+			}
+			var n uint64
+			for _, k := range e.Alts {
+				n |= KeyBit(k)
+			}
+			p.need = append(p.need, n)
+		}
+	}
 }
 
 // HasTarget reports whether the pattern names where the target is.
