@@ -71,14 +71,28 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 			}
 		}
 	}
-	// a proper name: the run of name words around the head ("Helmand province", "Gaza Strip", "San José")
-	named := s.words[h].UPOS == "PROPN" || s.upper[h] || capitalized(s, h)
+	// a proper name: the run of name words around the head ("Helmand province", "Gaza Strip", "San José"); a
+	// word written in lower case is none, whatever its tag ("a march in Minsk" is not March, England)
+	named := (s.words[h].UPOS == "PROPN" || s.upper[h] || capitalized(s, h)) && !lowerInitial(s.words[h].Form)
 	// "the Gulf of Oman", "the Sea of Azov": the name goes on past "of", and the generic word alone is none
 	if o := s.child(h, "nmod"); genericGeo[s.lkey[h]] && o > h+1 && s.lkey[h+1] == keyOfPrep && s.words[o].UPOS == "PROPN" {
 		if p, ok := g.Resolve(s.spanText(h, o), ctx); ok {
 			return p, h, o, true
 		}
 		named = false
+	}
+	// "the West Bank city of Nablus", "the Texas town of Uvalde": a place noun with a name after "of" is that
+	// place, not the name in front of the noun
+	if !named && isPlaceNoun(s.lkey[h]) {
+		for _, c := range s.children(h) {
+			if cs := s.child(c, "case"); c > h && s.rel[c] == "nmod" && cs >= 0 && s.lkey[cs] == keyOfPrep && s.words[c].UPOS == "PROPN" {
+				kc := ctx
+				kc.Kind = placeNounKind(s.lkey[h])
+				if p, lo, hi, ok := w.placeAt(s, c, kc, depth+1); ok {
+					return p, lo, hi, true
+				}
+			}
+		}
 	}
 	if named || isPlaceNoun(s.lkey[h]) {
 		lo, hi := h, h
@@ -367,6 +381,10 @@ func (w *worker) unlisted(s *sentence, lo, hi, h int, kind, poss string, ctx geo
 		if s.inActor[t] >= 0 || f == "" || f[0] < 'A' || f[0] > 'Z' || notPlaceNames[s.lkey[t]] {
 			return geo.Place{}, false
 		}
+		// a people or a group is no town: "cleansing of Rohingya Muslims in Rakhine state"
+		if s.words[t].XPOS == "NNPS" || s.agentAt[t].n > 0 {
+			return geo.Place{}, false
+		}
 	}
 	if kind == "" {
 		kind = geo.KindCity
@@ -462,6 +480,9 @@ func (w *worker) unlisted(s *sentence, lo, hi, h int, kind, poss string, ctx geo
 }
 
 var keyIn, keyOfPrep = lexicon.KeyOf("in"), lexicon.KeyOf("of")
+
+// lowerInitial reports whether a word starts with a lower-case ASCII letter.
+func lowerInitial(f string) bool { return f != "" && f[0] >= 'a' && f[0] <= 'z' }
 
 // words that are capitalized in a place's position but name no place of their own
 var notPlaceNames = keySet("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -560,6 +581,17 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 	}
 	w.locs = heads
 	own := try(heads, "phrase")
+	if own != nil && own.Precision == "admin1" {
+		// a town of that region named elsewhere in the sentence is where it happened, whatever the parse
+		// hung it on: "shelled a bridge used by Russian troops near Nova Kakhovka in the Kherson region"
+		var buf [16]int
+		for _, t := range w.allLocatives(s, p, buf[:0]) {
+			if pl, lo, hi, ok := w.placeAt(s, t, ctx, 0); ok && pl.Kind == geo.KindCity && !pl.Approximate &&
+				pl.Country == own.Country && pl.Admin1 == own.Admin1 {
+				return location(pl, s.spanText(lo, hi), "phrase")
+			}
+		}
+	}
 	if own != nil && (own.Precision == "city" || !(visit || code >= "17")) {
 		return own
 	}

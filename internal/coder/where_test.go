@@ -33,6 +33,10 @@ func TestPlaces(t *testing.T) {
 		{"town of a state", "Police arrested a gunman in the small Texas town of Kermit on Friday.", "arrested", "USA", "Kermit", "city", true},
 		{"person is no place", "Bolivian police fired on supporters of Evo Morales near the city of Cochabamba on Friday.", "fired", "BOL", "Cochabamba", "city", false},
 		{"body is no place", "Kenya's president met Japan's prime minister on the sidelines of the U.N. General Assembly in New York on Tuesday.", "met", "USA", "New York City", "city", false},
+		{"lower case is no name", "Georgian riot police detained dozens of students at a march in Tbilisi on Saturday.", "detained", "GEO", "Tbilisi", "city", false},
+		{"region city of", "Israeli soldiers raided homes in the West Bank city of Jenin on Tuesday.", "raided", "PSE", "Jenin", "city", false},
+		{"people are no town", "Myanmar's army carried out mass killings of Kachin Christians in Kachin state, a U.N. envoy said on Monday.", "carried", "MMR", "Kachin", "admin1", false},
+		{"town of the region", "Ukrainian forces shelled a ferry crossing used by Russian soldiers near Nova Kakhovka in the Kherson region on Monday.", "shelled", "UKR", "Nova Kakhovka", "city", false},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {

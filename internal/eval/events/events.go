@@ -128,6 +128,17 @@ func samePlace(got, gold string) bool {
 	return g != "" && (g == w || strings.HasPrefix(g, w) && len(w) >= 4)
 }
 
+// sameCity reports whether loc is the gold event's city or region: by the gazetteer's name, by its
+// region's name when it is a region, or by the words of the text it was resolved from, in the gold country,
+// so that a place the gazetteer spells otherwise ("Hodeidah province" resolved to Al Ḩudaydah) counts.
+func sameCity(loc *event.Location, g GoldEvent) bool {
+	if loc == nil {
+		return false
+	}
+	return samePlace(loc.Name, g.City) || samePlace(loc.Admin1, g.City) && loc.Precision == "admin1" ||
+		samePlace(loc.Text, g.City) && (g.Country == "" || loc.Country == g.Country)
+}
+
 func foldName(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
@@ -198,7 +209,7 @@ func Score(ctx context.Context, c Coder, recs []Record) (Report, error) {
 				}
 				if g.City != "" {
 					rep.CityTotal++
-					if e.Location != nil && (samePlace(e.Location.Name, g.City) || samePlace(e.Location.Admin1, g.City) && e.Location.Precision == "admin1") {
+					if sameCity(e.Location, g) {
 						rep.CityCorrect++
 					} else {
 						rep.WhenWhere = append(rep.WhenWhere, fmt.Sprintf("CITY %s gold %s got %s\t%s", rec.ID, g.City, loc, rec.Text))

@@ -68,6 +68,29 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+func TestSameCity(t *testing.T) {
+	hodeidah := &event.Location{Name: "Al Ḩudaydah", Admin1: "Muḩāfaz̧at al Ḩudaydah", Country: "YEM", Precision: "city", Text: "Hodeidah province"}
+	tests := []struct {
+		loc  *event.Location
+		gold GoldEvent
+		want bool
+	}{
+		{hodeidah, GoldEvent{City: "Hodeidah", Country: "YEM"}, true},  // the text names it
+		{hodeidah, GoldEvent{City: "Hodeidah", Country: "SAU"}, false}, // but in another country
+		{hodeidah, GoldEvent{City: "Al Hudaydah"}, true},               // the gazetteer's name
+		{&event.Location{Name: "Kherson", Admin1: "Kherson", Country: "UKR", Precision: "admin1", Text: "Kherson region"},
+			GoldEvent{City: "Nova Kakhovka", Country: "UKR"}, false},
+		{&event.Location{Name: "West Bank", Admin1: "West Bank", Country: "PSE", Precision: "admin1", Text: "West Bank city"},
+			GoldEvent{City: "Nablus", Country: "PSE"}, false},
+		{nil, GoldEvent{City: "Kabul"}, false},
+	}
+	for _, tt := range tests {
+		if got := sameCity(tt.loc, tt.gold); got != tt.want {
+			t.Errorf("sameCity(%+v, %+v) = %v", tt.loc, tt.gold, got)
+		}
+	}
+}
+
 func TestSamePlace(t *testing.T) {
 	tests := []struct {
 		got, gold string
