@@ -1,8 +1,10 @@
 package coder
 
 import (
+	"strconv"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/timex"
 )
 
@@ -91,10 +93,86 @@ func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, int) 
 			best, rank = i, r
 		}
 	}
+	if rank < 4 {
+		// "imposed a curfew on Friday, a day after gunmen attacked two police stations": the attack is dated
+		// from the curfew's day, whatever clause the parse made of it
+		if x, ok := w.offsetTime(s, p, pub); ok {
+			return x, 2
+		}
+	}
 	if best < 0 {
 		return timex.Expr{}, 0
 	}
 	return times[best].x, rank
+}
+
+var keyAfter, keyBefore = lexicon.KeyOf("after"), lexicon.KeyOf("before")
+
+// offsetTime dates predicate p from an offset that introduces its clause: in "A on Friday, a day after B"
+// and "A on Monday, a week before B", B is one day before Friday and one week after Monday. p must be the
+// first verb after the offset's "after" or "before", and the offset must follow a dated expression of day
+// precision, A's time; otherwise it reports false.
+func (w *worker) offsetTime(s *sentence, p int, pub time.Time) (timex.Expr, bool) {
+	k := -1 // the offset's "after" or "before"
+	for i := p - 1; i >= 0; i-- {
+		if s.lkey[i] == keyAfter || s.lkey[i] == keyBefore {
+			k = i
+			break
+		}
+		if s.words[i].UPOS == "VERB" {
+			return timex.Expr{}, false
+		}
+	}
+	if k < 1 {
+		return timex.Expr{}, false
+	}
+	// the offset ends at that word; the anchor is the nearest date of day precision before it
+	kEnd := s.words[k].End - s.start
+	var off, anchor timex.Expr
+	found := false
+	for _, x := range w.c.timex.Find(s.text, pub) {
+		switch {
+		case x.Kind == timex.KindOffset && x.End == kEnd:
+			off, found = x, true
+		case x.Kind == timex.KindDate && x.Precision == timex.Day && x.End <= s.words[k].Start-s.start && !found:
+			anchor = x
+		}
+	}
+	if !found || anchor.Begin.IsZero() {
+		return timex.Expr{}, false
+	}
+	n, unit, ok := offsetDays(off.Value)
+	if !ok {
+		return timex.Expr{}, false
+	}
+	// the offset says how much later A is than B ("a day after": A = B + 1 day), so B = A - offset
+	d := anchor.Begin.AddDate(0, 0, -n*unit)
+	return timex.Expr{Text: anchor.Text + ", " + off.Text, Value: d.Format("2006-01-02"), Precision: timex.Day,
+		Begin: d, EndDate: d, Relative: true, Kind: timex.KindDate, Start: anchor.Start, End: off.End}, true
+}
+
+// offsetDays reads an offset value in days or weeks ("P1D", "-P2W") as a signed count and its unit in days.
+func offsetDays(v string) (n, unit int, ok bool) {
+	sign := 1
+	if len(v) > 0 && v[0] == '-' {
+		sign, v = -1, v[1:]
+	}
+	if len(v) < 3 || v[0] != 'P' {
+		return 0, 0, false
+	}
+	switch v[len(v)-1] {
+	case 'D':
+		unit = 1
+	case 'W':
+		unit = 7
+	default:
+		return 0, 0, false
+	}
+	num, err := strconv.Atoi(v[1 : len(v)-1])
+	if err != nil || num <= 0 || num > 60 {
+		return 0, 0, false
+	}
+	return sign * num, unit, true
 }
 
 // isPredicate reports whether token g heads a clause of its own that could own a time expression (a verb

@@ -1,0 +1,52 @@
+package coder
+
+import "testing"
+
+// TestOffsetDates checks that an event introduced by an offset ("a day after", "a week before") is dated
+// from the expression before it, and that a plain "after" or a missing anchor leaves it alone.
+func TestOffsetDates(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct {
+		text, verb, want string
+	}{
+		{"Authorities in Ecuador imposed a curfew on Friday, a day after gunmen attacked two police stations in Esmeraldas.", "attacked", "2023-02-09"},
+		{"Kenyan police arrested three men on Tuesday, two days after militants attacked a market in Garissa.", "attacked", "2023-02-05"},
+		{"Chad recalled its ambassador from Khartoum on Monday, a week after Sudanese troops shelled the Chadian town of Adre.", "shelled", "2023-01-30"},
+		{"Kenyan police arrested three men on Tuesday, two days after militants attacked a market in Garissa.", "arrested", "2023-02-07"},
+		// no offset: the sentence's time
+		{"Kenyan police arrested three Somali men on Tuesday after al-Shabaab militants attacked Kenyan troops in Garissa.", "attacked", "2023-02-07"},
+		// no anchor of day precision: the offset says nothing of the date
+		{"Kenyan police arrested three Somali men, two days after al-Shabaab militants attacked Kenyan troops in Garissa.", "attacked", "2023-02-11"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, e := range codeText(t, c, tt.text, "2023-02-11") {
+			if e.Verb.Text != tt.verb {
+				continue
+			}
+			found = true
+			if e.Date != tt.want {
+				t.Errorf("%q: %s dated %s (%q), want %s", tt.text, tt.verb, e.Date, e.DateText, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of %q", tt.text, tt.verb)
+		}
+	}
+}
+
+func TestOffsetDays(t *testing.T) {
+	for _, tt := range []struct {
+		v       string
+		n, unit int
+		ok      bool
+	}{
+		{"P1D", 1, 1, true}, {"P2D", 2, 1, true}, {"-P1W", -1, 7, true}, {"P3W", 3, 7, true},
+		{"P1M", 0, 0, false}, {"PT3H", 0, 0, false}, {"P", 0, 0, false}, {"", 0, 0, false}, {"P999D", 0, 0, false},
+	} {
+		n, unit, ok := offsetDays(tt.v)
+		if n != tt.n || unit != tt.unit || ok != tt.ok {
+			t.Errorf("offsetDays(%q) = %d, %d, %v; want %d, %d, %v", tt.v, n, unit, ok, tt.n, tt.unit, tt.ok)
+		}
+	}
+}
