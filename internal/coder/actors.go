@@ -266,10 +266,11 @@ func (w *worker) modifiers(s *sentence, h int, on time.Time) actorRef {
 			}
 		}
 		if got.code == "" && (r == "compound" || r == "amod") {
-			// a nested modifier: "a Turkish construction engineer", with "Turkish" hung on "construction"
+			// a nested modifier: "a Turkish construction engineer", with "Turkish" hung on "construction", and
+			// "the ELN rebel group", with "ELN" hung on "rebel"
 			for _, cc := range s.children(c) {
 				if rc := s.rel[cc]; (rc == "compound" || rc == "amod") && cc < c {
-					if m := s.inActor[cc]; m >= 0 && s.actorAt[m].actor.Kind == "country" {
+					if m := s.inActor[cc]; m >= 0 && (s.actorAt[m].actor.Kind == "country" || s.actorAt[m].actor.Kind == "group") {
 						got.head = cc
 						w.applyNamed(&got, s.actorAt[m].actor, on)
 						break

@@ -55,7 +55,7 @@ func New(opt Options) (*Coder, error) {
 		return nil, errors.New("coder: pipeline, lexicon and ontology are required")
 	}
 	c := &Coder{opt: opt, timex: timex.New()}
-	c.pool.New = func() any { return &worker{c: c, ann: opt.Pipeline.NewAnnotator(), surface: -1} }
+	c.pool.New = func() any { return &worker{c: c, ann: opt.Pipeline.NewAnnotator().SkipPunctuation(), surface: -1} }
 	return c, nil
 }
 
@@ -86,6 +86,8 @@ type worker struct {
 	// notCode is the source of the event whose object is being resolved: an object pronoun ("accusing it")
 	// is not its own clause's subject
 	notCode []string
+	// refusal is set while a negated promise ("would not accept the ruling") is coded as a refusal
+	refusal bool
 }
 
 // Code codes one document. Events come in text order.
@@ -172,7 +174,7 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 			}
 			// a sentence-level cue ("cyclone", "share prices") rules out a sentence that names no political
 			// actor; "roads destroyed by the cyclone" does not stop Malawi's appeal to the World Bank
-			if !politicalActor(s) {
+			if !politicalActor(s) || w.cueOwnsActor(s) {
 				continue
 			}
 		}
@@ -270,6 +272,69 @@ func (w *worker) discard(s *sentence) (lexicon.Discard, bool) {
 	return lexicon.Discard{}, false
 }
 
+// verbs whose negated promise is a refusal ("would not accept", "will not attend")
+var refusalVerbs = keySet("accept", "allow", "permit", "let", "recognise", "recognize", "attend", "join",
+	"negotiate", "sign", "extradite", "tolerate", "comply", "participate", "ratify", "admit")
+
+// negatedModal reports "will not", "would never", "cannot" on verb p: a refusal stated as a promise.
+func negatedModal(s *sentence, p int) bool {
+	modal, neg := false, false
+	for _, c := range s.children(p) {
+		switch s.rel[c] {
+		case "aux":
+			switch {
+			case s.lkey[c] == kWill || s.key[c] == kWould || s.lkey[c] == kCan:
+				modal = true
+			case s.lkey[c] == kNot || s.key[c] == kNt:
+				neg = true
+			}
+			if s.key[c] == kWont || s.key[c] == kCannot {
+				modal, neg = true, true
+			}
+		case "advmod":
+			if s.lkey[c] == kNot || s.lkey[c] == kNever || s.key[c] == kNt {
+				neg = true
+			}
+		}
+	}
+	return modal && neg
+}
+
+// cueOwnsActor reports a sentence-level discard cue in the same noun phrase as a named actor: "France's
+// rugby team", "their Brazilian winger" name a side or a player, not a state.
+func (w *worker) cueOwnsActor(s *sentence) bool {
+	d := w.c.opt.Lexicon.Discards
+	for i := range s.words {
+		n := 0
+		for _, keys := range [][]lexicon.Key{s.key, s.lkey} {
+			if v, m := d.Match(keys, s.upper, i); m > 0 && !v.Story {
+				n = max(n, m)
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		g := i + n - 1 // the cue's last word: "rugby" in "rugby team" hangs on "team"
+		switch s.rel[g] {
+		case "compound", "amod", "flat":
+			g = s.head[g]
+		}
+		if g < 0 || !s.isNominal(g) {
+			continue
+		}
+		lo, hi := s.subtreeSpan(g)
+		if hi-lo > 8 {
+			continue // a long phrase holds more than one noun phrase
+		}
+		for t := lo; t <= hi; t++ {
+			if s.inActor[t] >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // codeSentence finds the sentence's predicates and codes them.
 func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.Event) []event.Event {
 	lex := w.c.opt.Lexicon
@@ -295,6 +360,11 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 			}
 			continue
 		}
+		if w.taken[p] {
+			// a verb that an earlier predicate's pattern used ("agreed to share intelligence", "ordered its
+			// troops to retreat") is part of that event, not one of its own
+			continue
+		}
 		pats := lex.VerbPatterns(s.lkey[p])
 		if len(pats) == 0 {
 			if k, ok := lex.Forms[s.key[p]]; ok {
@@ -311,20 +381,31 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 			// an unseen past form stripped one letter too far ("massacred" → "massacr"): try the stem with e
 			pats = lex.VerbPatterns(lexicon.KeyOf(s.words[p].Lemma + "e"))
 		}
+		if refusalVerbs[s.lkey[p]] && negatedModal(s, p) {
+			// "would not accept a ruling", "will never recognise the vote": the refusal is the event, coded
+			// with the lexicon's own refusal patterns over the verb's clause
+			pats, w.refusal = lex.VerbPatterns(kRefuse), true
+		}
 		m, ok := w.bestMatch(s, p, pats)
 		if !ok {
+			w.refusal = false
 			continue
 		}
 		for _, u := range m.used {
 			w.taken[u] = true
 		}
 		if m.pat.IsNull() {
+			w.refusal = false
 			continue
 		}
 		events = w.emit(doc, s, p, &m, false, events)
+		w.refusal = false
 	}
 	for p := 0; p < n; p++ {
-		if w.taken[p] || (s.words[p].UPOS != "NOUN" && s.words[p].UPOS != "PROPN") {
+		if s.words[p].UPOS != "NOUN" && s.words[p].UPOS != "PROPN" {
+			continue
+		}
+		if w.taken[p] {
 			continue
 		}
 		if p+1 < n && s.agentAt[p+1].n > 0 && s.words[p+1].UPOS == "NOUN" {

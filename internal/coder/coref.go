@@ -100,6 +100,21 @@ func (w *worker) coref(s *sentence, h int, agents string, ref actorRef) actorRef
 	}
 	// a pronoun starting a sentence takes up the subject of the sentence before ("Israel's prime minister
 	// spoke with Russia's president. He asked …"); otherwise the nearest compatible mention
+	if isPronoun(s, h) && s.rel[h] == "nmod:poss" && s.head[h] >= 0 && s.rel[s.head[h]] == "nsubj" {
+		// "Algeria cut ties with Morocco, and its foreign minister warned …": a possessive in a later
+		// clause's subject takes up the sentence's earlier subject, not the nearest name
+		for i := len(w.mem.recent) - 1; i >= 0; i-- {
+			r := w.mem.recent[i]
+			if r.sentence != s.index {
+				break
+			}
+			if r.subject && r.head < h && want(r.actorRef) {
+				a := r.actorRef
+				a.head, a.lo, a.hi, a.via = h, ref.lo, ref.hi, "coref"
+				return a
+			}
+		}
+	}
 	if isPronoun(s, h) {
 		for i := len(w.mem.recent) - 1; i >= 0; i-- {
 			r := w.mem.recent[i]

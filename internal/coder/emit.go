@@ -33,6 +33,13 @@ var (
 	kWho       = lexicon.KeyOf("who")
 	kWhich     = lexicon.KeyOf("which")
 	kFor       = lexicon.KeyOf("for")
+	kRefuse    = lexicon.KeyOf("refuse")
+	kSeek      = lexicon.KeyOf("seek")
+	kOn        = lexicon.KeyOf("on")
+	kCan       = lexicon.KeyOf("can")
+	kWont      = lexicon.KeyOf("won't")
+	kCannot    = lexicon.KeyOf("cannot")
+	kDecline   = lexicon.KeyOf("decline")
 )
 
 // hypothetical auxiliaries; "will" makes a planned event instead
@@ -47,6 +54,9 @@ var intendVerbs = keySet("vow", "pledge", "promise", "plan", "intend", "aim", "s
 var requestVerbs = keySet("call", "urge", "ask", "demand", "appeal", "request", "press", "push", "implore",
 	"beg", "encourage", "pressure", "plead", "petition", "invite", "exhort", "challenge", "order", "instruct",
 	"tell", "advise", "persuade", "lobby")
+
+// participles that tell a main act's result or audience ("…, forcing lawmakers to flee", "…, telling a rally")
+var consequenceVerbs = keySet("force", "tell", "compel", "oblige", "cause", "end")
 
 // verbs whose infinitive complement does not happen
 var negativeVerbs = keySet("decline", "refuse", "fail", "avoid", "stop", "cease", "halt", "abandon", "forgo")
@@ -242,6 +252,82 @@ func (w *worker) ownerIn(s *sentence, h, src int, on time.Time, places bool) (in
 	return -1, false
 }
 
+// actedOn returns the source of the latest event of this or the previous sentence whose target is the
+// country of src and whose source is another country, or nothing.
+func actedOn(events []event.Event, src string, sentence int) actorRef {
+	c := countryOf(src)
+	for i := len(events) - 1; i >= 0; i-- {
+		e := &events[i]
+		if e.SentenceIndex < sentence-1 {
+			break
+		}
+		if c != "" && e.Target != nil && e.Target.Country == c && e.Source.Country != "" && e.Source.Country != c {
+			return actorRef{code: e.Source.Code, kind: "agent", via: "context", head: -1}
+		}
+	}
+	return actorRef{}
+}
+
+// ownPeopleCode reports CAMEO codes of concessions that a government makes at home: easing administrative
+// sanctions (081x) and changing a policy or granting rights on demand (0832, 0833). Resignations and
+// elections (0831) are also what protesters ask for, so they are left to a named target.
+func ownPeopleCode(code string) bool {
+	return strings.HasPrefix(code, "081") || code == "0832" || code == "0833"
+}
+
+// toInfinitive reports whether clause v is a to-infinitive.
+func toInfinitive(s *sentence, v int) bool {
+	mk := s.child(v, "mark")
+	return mk >= 0 && s.words[mk].XPOS == "TO"
+}
+
+// intentTarget finds the first actor in the promised act x, outside its relative, complement and adverbial
+// clauses, its time expressions and the places where it is to happen ("in Kathmandu"); -1 if none.
+func (w *worker) intentTarget(s *sentence, x, src int, on time.Time) int {
+	var srcCode string
+	if src >= 0 {
+		srcCode = w.resolveNoMem(s, src, on).code
+	}
+	lo, hi := s.subtreeSpan(x)
+	for i := lo; i <= hi; i++ {
+		if i == x || s.inActor[i] < 0 && s.agentAt[i].n == 0 || w.isTime(s, i) {
+			continue
+		}
+		ok := true
+		for j := i; j >= 0 && j != x; j = s.head[j] {
+			if r := s.rel[j]; r == "acl:relcl" || r == "ccomp" || r == "parataxis" || r == "advcl" && !toInfinitive(s, j) || r == "conj" && s.isVerb(j) {
+				ok = false
+				break
+			}
+			if cs := s.child(j, "case"); cs >= 0 && locPreps[s.lkey[cs]] && !motionPreps[s.lkey[cs]] && s.lkey[cs] != kOn {
+				ok = false // where the promised act is to happen, not whom it is for ("sanctions on" is whom)
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		m := i
+		for d := 0; d < 4 && s.head[m] >= 0 && s.head[m] != x && (s.rel[m] == "compound" || s.rel[m] == "amod" || s.rel[m] == "flat" || s.rel[m] == "flat:name"); d++ {
+			m = s.head[m]
+		}
+		if m == src {
+			continue
+		}
+		if v := s.head[m]; v >= 0 && s.rel[m] == "nsubj" && sayVerbs[s.lkey[v]] {
+			continue // "…, the U.S. secretary of state announced": who reports the promise
+		}
+		r := w.resolveNoMem(s, m, on)
+		if r.ok() && s.rel[m] == "nsubj" && countryOf(r.code) == countryOf(srcCode) {
+			continue // "promised that its state oil company would supply …": the promiser's own side acts
+		}
+		if r.ok() && r.code != srcCode {
+			return m
+		}
+	}
+	return -1
+}
+
 // roots of force and coercion, whose target may be the country where the thing acted on is
 var forceRoots = map[string]bool{"15": true, "17": true, "18": true, "19": true, "20": true}
 
@@ -274,6 +360,11 @@ func isPassive(s *sentence, p int) bool {
 	if s.child(p, "nsubj:pass", "aux:pass") >= 0 {
 		return true
 	}
+	if s.words[p].XPOS == "VBN" && (s.rel[p] == "amod" || s.rel[p] == "advcl") && s.child(p, "obl:agent") >= 0 {
+		// "a move condemned by the African Union", misparsed as an adjective of a later noun; "Backed by
+		// Russian warplanes, Syrian troops …"
+		return true
+	}
 	return s.words[p].XPOS == "VBN" && s.rel[p] == "acl" && s.head[p] >= 0 && s.head[s.head[p]] >= 0
 }
 
@@ -292,6 +383,19 @@ func agentOf(s *sentence, p int) int {
 			for t := c - 1; t >= 0 && t >= c-4; t-- {
 				if s.lkey[t] == kBy && s.rel[t] == "case" && s.head[t] >= 0 && (s.head[t] == c || s.head[s.head[t]] == c) {
 					return c
+				}
+			}
+		}
+	}
+	// "was threatened with trade retaliation by China": the parse hung the "by" phrase on the noun before it
+	for _, c := range s.children(p) {
+		if r := s.rel[c]; r != "obl" && r != "obj" {
+			continue
+		}
+		for _, cc := range s.children(c) {
+			if s.rel[cc] == "nmod" {
+				if cs := s.child(cc, "case"); cs >= 0 && s.lkey[cs] == kBy {
+					return cc
 				}
 			}
 		}
@@ -339,6 +443,10 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 }
 
 var kLead = lexicon.KeyOf("lead")
+
+// nouns of agreements, whose infinitive says what was agreed
+var agreementNouns = keySet("agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "compact",
+	"understanding", "arrangement")
 
 // infinitiveObject reports whether noun n is the object of a to-infinitive ("willing to host a summit
 // between …"): the event is only wanted or planned.
@@ -417,7 +525,7 @@ func conjuncts(s *sentence, h int, out []int) []int {
 			out = append(out, c)
 		}
 	}
-	if len(out) > 1 || s.inActor[h] >= 0 && s.actorAt[s.inActor[h]].actor.Kind == "country" {
+	if len(out) > 1 || s.inActor[h] >= 0 && (s.actorAt[s.inActor[h]].actor.Kind == "country" || s.actorAt[s.inActor[h]].actor.Kind == "igo") {
 		// "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain": a list item the parse took for an
 		// apposition still acts (a country in apposition to a country is a list, also when the parse made
 		// every item an apposition)
@@ -643,6 +751,18 @@ func (w *worker) modality(s *sentence, p int) modal {
 			}
 		}
 	}
+	if would || m.mod == "planned" || m.mod == "hypothetical" {
+		// "Washington would only lift sanctions if …", "Israel will strike if Iran enriches": the consequent
+		// of a condition is not coded (a threat is, on its own verb: "threatened to strike if …")
+		for _, c := range s.children(p) {
+			if s.rel[c] != "advcl" {
+				continue
+			}
+			if mk := s.child(c, "mark"); mk >= 0 && (s.lkey[mk] == kIf || s.lkey[mk] == kUnless) {
+				m.drop = true
+			}
+		}
+	}
 	// an inverted condition: "Should Israel strike Iran, …", "Had the army fired, …"
 	if aux := s.child(p, "aux"); aux >= 0 && aux < p {
 		if sub := s.child(p, "nsubj"); sub > aux && (s.lkey[aux] == kShould || s.key[aux] == kHad || s.key[aux] == kWere) {
@@ -660,6 +780,17 @@ func (w *worker) modality(s *sentence, p int) modal {
 			// "accused Russian forces of firing", with the reason hung on the object: the charge is the event
 			m.drop = true
 		}
+		if r := s.rel[q]; r == "acl" && agreementNouns[s.lkey[h]] && toInfinitive(s, q) {
+			// "signed deals to reopen the ports", "reached a deal to resume talks": what a deal provides
+			// for is its content, not yet an act
+			m.drop = true
+		}
+		if r := s.rel[q]; r == "advcl" && toInfinitive(s, q) {
+			// the same with the infinitive hung on the verb: "signed a deal on Monday to reopen the border"
+			if o := s.child(h, "obj"); o >= 0 && agreementNouns[s.lkey[o]] {
+				m.drop = true
+			}
+		}
 		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && s.head[h] >= 0 {
 			if v := s.head[h]; thatMark(s, q) && s.isVerb(v) {
 				// "demanded on Friday that Denmark withdraw", the complement hung on a noun of the verb's clause
@@ -668,6 +799,13 @@ func (w *worker) modality(s *sentence, p int) modal {
 					m.drop = true
 				case sayVerbs[s.lkey[v]]:
 					reported = true
+				}
+			}
+			if v := s.head[h]; s.rel[q] == "acl" && s.rel[h] == "obj" && s.isVerb(v) && (requestVerbs[s.lkey[v]] || s.lkey[v] == kSeek) {
+				if mk := s.child(q, "mark"); mk >= 0 && s.words[mk].XPOS == "TO" {
+					// "urged the rival factions to sign it", "sought India's help to reopen a route", the infinitive
+					// hung on the object: asked for, not done
+					m.drop = true
 				}
 			}
 			// "if the troops redeployed to Afghanistan stayed": a participle inside a condition's subject
@@ -838,6 +976,10 @@ func intentCode(code string) string {
 		return "035"
 	case "09":
 		return "030"
+	case "14":
+		return "133" // "vowed to take to the streets", "threatened to boycott parliament": a threat of dissent
+	case "15":
+		return "138" // "threatened to deploy troops": a threat of force
 	case "16":
 		return "132"
 	case "17":
@@ -909,6 +1051,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	if x := s.words[p].XPOS; !noun && s.rel[p] == "amod" && (x == "VBN" || x == "VBG") && (p == 0 || !subjectLike(s.words[p-1].UPOS) && s.inActor[p-1] < 0) {
 		// a participle used as an adjective ("in disputed waters", "striking workers") describes, it reports
 		// nothing; after a noun it is rather a misparsed main verb ("Ukraine demanded compensation")
+		return events
+	}
+	if !noun && s.rel[p] == "advcl" && s.words[p].XPOS == "VBG" && consequenceVerbs[s.lkey[p]] && s.isVerb(s.head[p]) {
+		// "stormed the legislature, forcing lawmakers to suspend a session": the participle tells what the
+		// main act brought about, and "…, telling a party congress that …" who heard it; neither is an act
 		return events
 	}
 	// actors are resolved on the event's own date: a leader's role in 2010 is not his role today
@@ -985,6 +1132,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		return events
 	}
 	root := m.pat.Code[:min(2, len(m.pat.Code))]
+	// the act's own root decides where its target may be, also when a promise or threat of it is coded:
+	// "said it would strike cities in Israel" threatens Israel
+	actRoot := root
 	if tgtHead < 0 && !noun && reportRoots[root] {
 		// "warned that the U.S. would pay": a warning, demand or appeal is addressed to its complement's subject
 		if cc := s.child(p, "ccomp"); cc >= 0 {
@@ -997,6 +1147,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	// posture): "X said …" with nobody addressed is attribution, not an event
 	needTarget := !targetlessRoots[root] && !targetlessCodes[m.pat.Code] && m.pat.Code != "1723" && m.pat.Code != "1724"
 	md := w.modality(s, p)
+	if md.neg && w.refusal {
+		// "would not accept": the refusal is asserted
+		md.neg = false
+	}
 	if md.neg && m.pat.Negative() {
 		// "would not comment" is the pattern's own negation: the refusal to comment is the event
 		md.neg = false
@@ -1049,7 +1203,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		// a thing was hit, seized or condemned: its owner is the target ("struck facilities used by Iraqi
 		// militias", "condemned remarks attributed to the U.S. president"), and for force, the country where
 		// it is ("hideouts in Afghanistan's Khost province"); else the parse hung the actor elsewhere
-		if t, loc := w.ownerIn(s, tgtHead, srcHead, on, forceRoots[root]); t >= 0 {
+		if t, loc := w.ownerIn(s, tgtHead, srcHead, on, forceRoots[actRoot]); t >= 0 {
 			tgtHead, tgtPlace = t, loc
 		} else if !noun {
 			tgtHead = -1
@@ -1057,14 +1211,36 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && recip) {
 		// the parse lost the object or hung it elsewhere: the nearest actor after the verb in its clause
-		if t := w.actorAfter(s, p, srcHead, forceRoots[root]); t >= 0 {
+		if t := w.actorAfter(s, p, srcHead, forceRoots[actRoot]); t >= 0 {
 			tgtHead = t
+		}
+	}
+	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && recip) && (intendVerbs[s.lkey[p]] || s.lkey[p] == kRefuse || s.lkey[p] == kDecline) {
+		// "pledged to keep supplying coal to the Philippines", "promised that the bloc would buy American
+		// soybeans": a promise (or a refusal) is made to the one its act is for
+		x := s.child(p, "xcomp")
+		if x < 0 {
+			x = s.child(p, "ccomp")
+		}
+		if x >= 0 {
+			tgtHead = w.intentTarget(s, x, srcHead, on)
+		}
+	}
+	if root == "13" && !noun && tgtHead >= 0 && srcHead >= 0 && s.rel[tgtHead] == "nsubj" {
+		// "warned that Ankara would boycott American products": the threatener's own side in the complement
+		// is who acts, the one it acts on is threatened
+		if cc := s.head[tgtHead]; cc >= 0 && s.head[cc] == p && s.rel[cc] == "ccomp" {
+			if a, b := w.resolveNoMem(s, tgtHead, on), w.resolveNoMem(s, srcHead, on); a.ok() && countryOf(a.code) == countryOf(b.code) {
+				if t := w.intentTarget(s, cc, srcHead, on); t >= 0 {
+					tgtHead = t
+				}
+			}
 		}
 	}
 	// "captured the town of Saraqeb", "shelled the city of Kharkiv": a place taken or struck stands for the
 	// country it is in
 	var placeTgt actorRef
-	if needTarget && !noun && tgtHead < 0 && thing >= 0 && forceRoots[root] {
+	if needTarget && !noun && tgtHead < 0 && thing >= 0 && forceRoots[actRoot] {
 		placeTgt = w.placeTarget(s, thing, countryOf(w.resolveNoMem(s, srcHead, on).code))
 	}
 	// the sentence's own statement of a claim that is no event ("said that it would stay neutral") stands
@@ -1096,6 +1272,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	var lead actorRef // the first coordinated source named in the sentence itself
 	for si, sh := range srcs {
+		var tlead actorRef // the same for coordinated targets
 		w.mem.subject = true
 		src := w.resolve(s, sh, on)
 		w.mem.subject = false
@@ -1129,6 +1306,15 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				}
 				tgt = w.resolve(s, th, on)
 				w.notCode = w.notCode[:0]
+				switch {
+				case !tgt.ok():
+				case tgt.via != "context" && tgt.kind == "agent" && !tlead.ok():
+					tlead = tgt
+				case tgt.via == "context" && tlead.ok() && countryOf(tlead.code) != "" && len(tgts) > 1:
+					// "five Russian banks and three businessmen": the bare conjunct shares the named one's
+					// country, not the source's
+					tgt.code = countryOf(tlead.code) + agentPart(tgt.code)
+				}
 			}
 			if tgt.ok() && tgtPlace && countryOf(tgt.code) != "" {
 				// "a hotel in Bamako": the country's people and property, not its government
@@ -1148,13 +1334,23 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// a curfew or state of emergency is imposed on the country's own people
 				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
 			}
-			if !tgt.ok() && root == "14" && countryOf(src.code) != "" {
+			if !tgt.ok() && ownPeopleCode(code) && countryOf(src.code) != "" {
+				// "withdrew a law that would have taxed internet use", "lifted a ban on rallies": a concession
+				// on policy or freedoms is made to the country's own people
+				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
+			}
+			if !tgt.ok() && (root == "14" || actRoot == "14") && countryOf(src.code) != "" {
 				// a protest with no named target is against the country's own authorities
 				tgt = actorRef{code: countryOf(src.code) + "GOV", kind: "agent", via: "context", head: -1}
 			}
 			if !tgt.ok() && contextRoots[root] {
 				// "The spokesman threatened unspecified consequences": the one the same source addressed just before
 				tgt = w.lastTarget(src.code, s.index)
+			}
+			if !tgt.ok() && root == "13" && !m.pat.HasTarget() && src.via != "context" && sh >= 0 && s.rel[sh] == "nsubj" {
+				// "Washington slapped tariffs on Chinese goods, and Beijing vowed to retaliate": a threat with no
+				// one named answers the last act done to the threatener
+				tgt = actedOn(events, src.code, s.index)
 			}
 			if needTarget && !tgt.ok() && !(w.c.opt.Targetless && inanimate(s, th)) && !(bare && spokesRole(s, src.lo, p)) {
 				continue
@@ -1437,7 +1633,7 @@ var (
 	targetlessRoots = map[string]bool{"14": true, "15": true}
 	// appeals for aid and funds stand without an addressee ("WFP appealed for $200 million to feed …"): the
 	// people to be helped are the beneficiaries, not the ones appealed to
-	targetlessCodes = map[string]bool{"011": true, "015": true, "016": true, "023": true, "0231": true, "0233": true}
+	targetlessCodes = map[string]bool{"011": true, "015": true, "016": true, "023": true, "0231": true, "0233": true, "025": true, "0256": true}
 )
 
 // roots whose target can be the subject of a complement clause ("warned that X would …")

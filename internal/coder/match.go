@@ -44,10 +44,19 @@ func (w *worker) window(s *sentence, p int) []int {
 		for _, c := range s.children(j) {
 			if clauseRel(s, c) {
 				if s.rel[c] == "ccomp" && j == p {
-					// a complement's marker and subject belong to the verb's pattern ("warned that the U.S. …")
+					// a complement's marker, subject, modal and verb belong to the verb's pattern ("warned that the
+					// U.S. …", "vowed Tehran would pay"), the rest of its clause does not
+					win = append(win, c)
 					for _, cc := range s.children(c) {
-						if r := s.rel[cc]; r == "mark" || r == "nsubj" || r == "nsubj:pass" {
+						switch s.rel[cc] {
+						case "mark", "nsubj", "nsubj:pass":
 							walk(cc)
+						case "aux":
+							win = append(win, cc)
+						case "advmod":
+							if s.lkey[cc] == kNot {
+								win = append(win, cc) // "warned China not to change …"
+							}
 						}
 					}
 				}
@@ -146,8 +155,8 @@ func (w *worker) matchPattern(s *sentence, win []int, pi int, p *lexicon.Pattern
 // while "agreed to hold talks" matches "agree to hold talks".
 func (w *worker) embeddedOK(s *sentence, p int, used []int) bool {
 	for _, t := range used {
-		if s.rel[t] == "mark" {
-			continue // the "to" of "asked Moscow to help": it belongs to the control verb's pattern
+		if s.rel[t] == "mark" || s.lkey[t] == kNot {
+			continue // the "to" of "asked Moscow to help", the "not" of "warned Pyongyang not to": the control verb's
 		}
 		for j := s.head[t]; j >= 0 && j != p; j = s.head[j] {
 			if r := s.rel[j]; s.isVerb(j) && (r == "xcomp" || r == "advcl") {
@@ -172,6 +181,10 @@ func (w *worker) matchAfter(s *sentence, win []int, els []lexicon.Elem, i, cur i
 		return w.matchAfter(s, win, els, i+1, cur, m)
 	case lexicon.Target, lexicon.Source, lexicon.Compound:
 		pos := nextIndex(win, cur)
+		for skip := cur + 1; i == 0 && e.Kind == lexicon.Target && pos >= 0 && w.isTime(s, pos); skip++ {
+			// "vowed on Thursday that Washington would pay": a time right after the verb is stepped over
+			pos = nextIndex(win, skip)
+		}
 		if pos >= 0 {
 			h := w.phraseAt(s, pos, win)
 			if h >= 0 && w.isTime(s, h) {
