@@ -159,8 +159,9 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 			continue
 		}
 		w.ann.Tag(s.words)
-		if !w.c.opt.Petrarch.Enabled && !w.mayHaveEvent(s) {
-			// no word of the sentence heads a pattern: it cannot give an event, so it is not parsed
+		if !w.c.opt.Petrarch.Enabled && (!w.mayHaveEvent(s) || !w.mayHaveActor(s)) {
+			// no word of the sentence heads a pattern, or none could be the source: it cannot give an
+			// event, so it is not parsed
 			if w.storyDiscard(s) {
 				return nil, err
 			}
@@ -230,12 +231,7 @@ func (w *worker) mayHaveEvent(s *sentence) bool {
 
 // storyDiscard reports whether an unparsed sentence holds a story-level discard phrase.
 func (w *worker) storyDiscard(s *sentence) bool {
-	n := len(s.words)
-	s.key, s.lkey, s.upper = growK(s.key, n), growK(s.lkey, n), growB(s.upper, n)
-	for i := range s.words {
-		s.key[i], s.lkey[i] = lexicon.KeyOf(s.words[i].Form), lexicon.KeyOf(s.words[i].Lemma)
-		s.upper[i] = upperWord(s.words[i].Form)
-	}
+	s.surfaceKeys()
 	d := w.c.opt.Lexicon.Discards
 	for i := range s.words {
 		for _, keys := range [][]lexicon.Key{s.key, s.lkey} {

@@ -249,8 +249,12 @@ func (w *worker) bestMatch(s *sentence, p int, pats []*lexicon.Pattern) (match, 
 	win := w.window(s, p)
 	pi := slices.Index(win, p)
 	m := match{used: w.used[:0]}
+	var have uint64 // the clause's words, for ruling out patterns that need others
+	for _, t := range win {
+		have |= lexicon.KeyBit(s.key[t]) | lexicon.KeyBit(s.lkey[t])
+	}
 	for _, pat := range pats {
-		if w.matchPattern(s, win, pi, pat, &m) {
+		if pat.MayMatch(have) && w.matchPattern(s, win, pi, pat, &m) {
 			w.used = m.used
 			return m, true
 		}

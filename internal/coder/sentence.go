@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/timex"
 )
 
 // sentence is one analysed sentence with the indexes the coder needs. Token indexes are 0-based; head is -1
@@ -27,6 +28,7 @@ type sentence struct {
 	agentAt    []agentMention
 	inActor    []int // index of the actor mention covering token i, or -1
 	times      []timeExpr
+	offsets    []timex.Expr // "a day after": relative to another event
 	timesDone  bool
 	ctxCountry string
 	ctxDone    bool

@@ -20,9 +20,13 @@ func (w *worker) sentenceTimes(s *sentence, pub time.Time) []timeExpr {
 		return s.times
 	}
 	s.timesDone = true
-	s.times = s.times[:0]
+	s.times, s.offsets = s.times[:0], s.offsets[:0]
 	for _, x := range w.c.timex.Find(s.text, pub) {
-		if x.Kind == timex.KindDuration || x.Kind == timex.KindOffset {
+		if x.Kind == timex.KindOffset {
+			s.offsets = append(s.offsets, x)
+			continue
+		}
+		if x.Kind == timex.KindDuration {
 			continue // "for three weeks" says how long, not when
 		}
 		lo, hi := -1, -1
@@ -130,15 +134,20 @@ func (w *worker) offsetTime(s *sentence, p int, pub time.Time) (timex.Expr, bool
 	kEnd := s.words[k].End - s.start
 	var off, anchor timex.Expr
 	found := false
-	for _, x := range w.c.timex.Find(s.text, pub) {
-		switch {
-		case x.Kind == timex.KindOffset && x.End == kEnd:
+	for _, x := range s.offsets {
+		if x.End == kEnd {
 			off, found = x, true
-		case x.Kind == timex.KindDate && x.Precision == timex.Day && x.End <= s.words[k].Start-s.start && !found:
+		}
+	}
+	if !found {
+		return timex.Expr{}, false
+	}
+	for _, t := range w.sentenceTimes(s, pub) {
+		if x := t.x; x.Kind == timex.KindDate && x.Precision == timex.Day && x.End <= off.Start {
 			anchor = x
 		}
 	}
-	if !found || anchor.Begin.IsZero() {
+	if anchor.Begin.IsZero() {
 		return timex.Expr{}, false
 	}
 	n, unit, ok := offsetDays(off.Value)
