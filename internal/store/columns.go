@@ -3,168 +3,288 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/event"
 )
 
 // eventColumns are the events table's columns as Put writes them and Events reads them, in one order.
-// An absent actor, attribution or place is NULL in all of its columns.
+// Only what a filter, an aggregate or the full-text index reads has a column of its own; the rest of
+// an event is one JSON object in detail (see appendDetail), so that storing an event binds 19 values,
+// not 60. An absent actor or place is NULL in its columns.
 var eventColumns = []string{
-	"id", "doc_id", "story_id", "url", "publisher", "published", "sentence_index", "sentence", "sentence_start",
-	"source_code", "source_country", "source_agents", "source_name", "source_text", "source_start", "source_end", "source_via", "source_group",
-	"target_code", "target_country", "target_agents", "target_name", "target_text", "target_start", "target_end", "target_via", "target_group",
-	"cameo", "cameo_name", "root", "quad_class", "goldstein", "plover_type", "plover_mode",
-	"verb_text", "verb_lemma", "verb_start", "verb_end", "modality", "negated",
-	"attribution_name", "attribution_text", "attribution_start", "attribution_end",
-	"confidence", "date", "date_precision", "date_text", "day", "week",
-	"location_name", "location_admin1", "location_country", "location_lat", "location_lon", "location_precision", "location_text", "location_from",
-	"location_approximate", "explain", "num_articles", "num_sources", "added",
+	"id", "doc_id", "story_id", "sentence",
+	"source_code", "source_country", "source_name", "target_code", "target_country", "target_name",
+	"cameo", "root", "quad_class", "goldstein", "day", "week", "location_country",
+	"detail", "num_articles", "num_sources", "added",
 }
 
 // appendEventArgs appends the values of eventColumns for e, an event of document docID (which wins
-// over e.DocID should a coder disagree: an event belongs to the document it was coded from). Integers
-// go as int64, which database/sql passes on without converting them by reflection.
-func appendEventArgs(args []any, e *event.Event, docID, story string, added int64) ([]any, error) {
-	args = append(args, e.ID, docID, story, e.URL, e.Publisher, e.Published, int64(e.SentenceIndex), e.Sentence, int64(e.SentenceStart))
+// over e.DocID should a coder disagree: an event belongs to the document it was coded from), and
+// returns buf reused for the event's detail. Integers go as int64, which database/sql passes on without
+// converting them by reflection.
+func appendEventArgs(args []any, buf []byte, e *event.Event, docID, story string, added int64) ([]any, []byte, error) {
+	args = append(args, e.ID, docID, story, e.Sentence)
 	args = appendActorArgs(args, e.Source)
 	args = appendActorArgs(args, e.Target)
-	args = append(args, e.CAMEO, e.CAMEOName, e.Root, int64(e.QuadClass), e.Goldstein, e.PLOVER.Type, e.PLOVER.Mode,
-		e.Verb.Text, e.Verb.Lemma, int64(e.Verb.Start), int64(e.Verb.End), e.Modality, e.Negated)
-	if a := e.Attribution; a != nil {
-		args = append(args, a.Name, a.Text, int64(a.Start), int64(a.End))
-	} else {
-		args = append(args, nil, nil, nil, nil)
-	}
 	day := eventDay(e)
-	args = append(args, e.Confidence, e.Date, e.DatePrecision, e.DateText, day, weekOf(day))
+	args = append(args, e.CAMEO, e.Root, int64(e.QuadClass), e.Goldstein, day, weekOf(day))
 	if l := e.Location; l != nil {
-		args = append(args, l.Name, l.Admin1, l.Country, l.Lat, l.Lon, l.Precision, l.Text, l.From, l.Approximate)
+		args = append(args, l.Country)
 	} else {
-		args = append(args, nil, nil, nil, nil, nil, nil, nil, nil, nil)
+		args = append(args, nil)
 	}
-	var explain any
-	if e.Explain != nil {
-		b, err := json.Marshal(e.Explain)
-		if err != nil {
-			return nil, fmt.Errorf("event %s: explanation: %w", e.ID, err)
-		}
-		explain = string(b)
+	buf, err := appendDetail(buf[:0], e)
+	if err != nil {
+		return nil, buf, fmt.Errorf("event %s: %w", e.ID, err)
 	}
-	return append(args, explain, added), nil // num_articles and num_sources are 1 in the INSERT itself
+	return append(args, string(buf), added), buf, nil // num_articles and num_sources are 1 in the INSERT itself
 }
 
 func appendActorArgs(args []any, a *event.Actor) []any {
 	if a == nil {
-		return append(args, nil, nil, nil, nil, nil, nil, nil, nil, nil)
+		return append(args, nil, nil, nil)
 	}
-	return append(args, a.Code, a.Country, agentsJSON(a.Agents), a.Name, a.Text, int64(a.Start), int64(a.End), a.Via, a.Group)
+	return append(args, a.Code, a.Country, a.Name)
 }
 
-// agentsJSON encodes agent codes as json.Marshal does. Codes are letters and digits, so the usual
-// case needs no escaping and no encoder; anything else goes through encoding/json.
-func agentsJSON(agents []string) string {
-	switch {
-	case agents == nil:
-		return "null"
-	case len(agents) == 0:
-		return "[]"
-	case len(agents) == 1 && plain(agents[0]):
-		return `["` + agents[0] + `"]`
-	}
-	n := 1
-	for _, a := range agents {
-		if !plain(a) {
-			b, err := json.Marshal(agents)
-			if err != nil { // cannot happen: every []string encodes
-				return "null"
+// errNotFinite refuses a number JSON cannot hold (and SQL would store as NULL).
+var errNotFinite = errors.New("a number is NaN or infinite")
+
+// appendDetail appends the JSON object of e's fields that have no column of their own, written by
+// hand: encoding/json cost more than the rest of building the row. Keys are those of event.Event's
+// JSON, so the object decodes into the event; zero values are left out (decoding leaves them zero),
+// except agents, where [] and null differ. Key order and layout are free: a reader must not rely on
+// them (the schema-3 migration writes the same object with SQL's JSON functions).
+func appendDetail(b []byte, e *event.Event) ([]byte, error) {
+	o := beginObject(b)
+	o.str(`"url":`, e.URL)
+	o.str(`"publisher":`, e.Publisher)
+	o.str(`"published":`, e.Published)
+	o.int(`"sentence_index":`, e.SentenceIndex)
+	o.int(`"sentence_start":`, e.SentenceStart)
+	for _, side := range [2]struct {
+		key string
+		a   *event.Actor
+	}{{`"source":`, e.Source}, {`"target":`, e.Target}} {
+		a := side.a
+		if a == nil {
+			continue
+		}
+		o.key(side.key)
+		in := beginObject(o.b)
+		if a.Agents != nil {
+			in.key(`"agents":`)
+			in.b = append(in.b, '[')
+			for i, g := range a.Agents {
+				if i > 0 {
+					in.b = append(in.b, ',')
+				}
+				in.b = appendString(in.b, g)
 			}
-			return string(b)
+			in.b = append(in.b, ']')
 		}
-		n += len(a) + 3
+		in.str(`"text":`, a.Text)
+		in.int(`"start":`, a.Start)
+		in.int(`"end":`, a.End)
+		in.str(`"via":`, a.Via)
+		in.str(`"group":`, a.Group)
+		o.b = in.end()
 	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for i, a := range agents {
-		if i > 0 {
-			b = append(b, ',')
+	o.str(`"cameo_name":`, e.CAMEOName)
+	if e.PLOVER != (event.PLOVER{}) {
+		o.key(`"plover":`)
+		in := beginObject(o.b)
+		in.str(`"type":`, e.PLOVER.Type)
+		in.str(`"mode":`, e.PLOVER.Mode)
+		o.b = in.end()
+	}
+	if e.Verb != (event.Verb{}) {
+		o.key(`"verb":`)
+		in := beginObject(o.b)
+		in.str(`"text":`, e.Verb.Text)
+		in.str(`"lemma":`, e.Verb.Lemma)
+		in.int(`"start":`, e.Verb.Start)
+		in.int(`"end":`, e.Verb.End)
+		o.b = in.end()
+	}
+	o.str(`"modality":`, e.Modality)
+	if e.Negated {
+		o.key(`"negated":`)
+		o.b = append(o.b, "true"...)
+	}
+	if a := e.Attribution; a != nil {
+		o.key(`"attribution":`)
+		in := beginObject(o.b)
+		in.str(`"name":`, a.Name)
+		in.str(`"text":`, a.Text)
+		in.int(`"start":`, a.Start)
+		in.int(`"end":`, a.End)
+		o.b = in.end()
+	}
+	o.float(`"confidence":`, e.Confidence)
+	o.str(`"date":`, e.Date)
+	o.str(`"date_precision":`, e.DatePrecision)
+	o.str(`"date_text":`, e.DateText)
+	if l := e.Location; l != nil {
+		o.key(`"location":`)
+		in := beginObject(o.b)
+		in.str(`"name":`, l.Name)
+		in.str(`"admin1":`, l.Admin1)
+		in.float(`"lat":`, l.Lat)
+		in.float(`"lon":`, l.Lon)
+		in.str(`"precision":`, l.Precision)
+		if l.Approximate {
+			in.key(`"approximate":`)
+			in.b = append(in.b, "true"...)
 		}
-		b = append(b, '"')
-		b = append(b, a...)
-		b = append(b, '"')
+		in.str(`"text":`, l.Text)
+		in.str(`"from":`, l.From)
+		if in.err != nil {
+			return o.b, fmt.Errorf("location: %w", in.err)
+		}
+		o.b = in.end()
 	}
-	return string(append(b, ']'))
+	if e.Explain != nil {
+		x, err := json.Marshal(e.Explain)
+		if err != nil {
+			return o.b, fmt.Errorf("explanation: %w", err)
+		}
+		o.key(`"explain":`)
+		o.b = append(o.b, x...)
+	}
+	if o.err != nil {
+		return o.b, o.err
+	}
+	return o.end(), nil
 }
 
-// plain tells whether s is ASCII letters and digits only: the same in JSON as in Go.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return true
+// object writes the members of a JSON object after b: each member goes in with a leading comma, and
+// end turns the first comma into the opening brace.
+type object struct {
+	b     []byte
+	start int
+	err   error
 }
+
+func beginObject(b []byte) object { return object{b: b, start: len(b)} }
+
+func (o *object) key(k string) {
+	o.b = append(o.b, ',')
+	o.b = append(o.b, k...)
+}
+
+func (o *object) str(k, v string) {
+	if v != "" {
+		o.key(k)
+		o.b = appendString(o.b, v)
+	}
+}
+
+func (o *object) int(k string, v int) {
+	if v != 0 {
+		o.key(k)
+		o.b = strconv.AppendInt(o.b, int64(v), 10)
+	}
+}
+
+func (o *object) float(k string, v float64) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		o.err = fmt.Errorf("%s %v: %w", strings.Trim(k, `":`), v, errNotFinite)
+		return
+	}
+	if v != 0 {
+		o.key(k)
+		o.b = strconv.AppendFloat(o.b, v, 'g', -1, 64) // the shortest form that reads back exactly
+	}
+}
+
+func (o *object) end() []byte {
+	if len(o.b) == o.start {
+		return append(o.b, "{}"...)
+	}
+	o.b[o.start] = '{'
+	return append(o.b, '}')
+}
+
+// appendString appends s as a JSON string. Bytes that are not UTF-8 become U+FFFD, as encoding/json
+// writes them.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+const hex = "0123456789abcdef"
 
 // row holds one events row while it is scanned; its nullable parts tell absent from empty.
 type row struct {
-	seq                                     int64
-	e                                       event.Event
-	story                                   string
-	src, tgt                                actorRow
-	attName, attText                        sql.NullString
-	attStart, attEnd                        sql.NullInt64
-	day, week                               int64
-	locName, locAdmin1, locCountry, locPrec sql.NullString
-	locText, locFrom                        sql.NullString
-	locLat, locLon                          sql.NullFloat64
-	locApprox                               sql.NullBool
-	explain                                 sql.NullString
-	articles, sources                       int
-	added                                   int64
-}
-
-type actorRow struct {
-	code, country, agents, name, text, via, group sql.NullString
-	start, end                                    sql.NullInt64
-}
-
-func (a *actorRow) dest() []any {
-	return []any{&a.code, &a.country, &a.agents, &a.name, &a.text, &a.start, &a.end, &a.via, &a.group}
-}
-
-func (a *actorRow) actor() (*event.Actor, error) {
-	if !a.code.Valid {
-		return nil, nil
-	}
-	act := &event.Actor{Code: a.code.String, Country: a.country.String, Name: a.name.String, Text: a.text.String,
-		Start: int(a.start.Int64), End: int(a.end.Int64), Via: a.via.String, Group: a.group.String}
-	if err := json.Unmarshal([]byte(a.agents.String), &act.Agents); err != nil {
-		return nil, fmt.Errorf("actor %s agents: %w", act.Code, err)
-	}
-	return act, nil
+	seq                 int64
+	e                   event.Event
+	story               string
+	srcCode, srcCountry sql.NullString
+	srcName             sql.NullString
+	tgtCode, tgtCountry sql.NullString
+	tgtName             sql.NullString
+	locCountry          sql.NullString
+	day, week           int64
+	detail              sql.RawBytes // valid until the next row: decoded at once
+	articles, sources   int
+	added               int64
 }
 
 // dest returns scan destinations in eventColumns order, after the leading seq.
 func (r *row) dest() []any {
 	e := &r.e
-	d := []any{&r.seq, &e.ID, &e.DocID, &r.story, &e.URL, &e.Publisher, &e.Published, &e.SentenceIndex, &e.Sentence, &e.SentenceStart}
-	d = append(d, r.src.dest()...)
-	d = append(d, r.tgt.dest()...)
-	d = append(d, &e.CAMEO, &e.CAMEOName, &e.Root, &e.QuadClass, &e.Goldstein, &e.PLOVER.Type, &e.PLOVER.Mode,
-		&e.Verb.Text, &e.Verb.Lemma, &e.Verb.Start, &e.Verb.End, &e.Modality, &e.Negated,
-		&r.attName, &r.attText, &r.attStart, &r.attEnd,
-		&e.Confidence, &e.Date, &e.DatePrecision, &e.DateText, &r.day, &r.week,
-		&r.locName, &r.locAdmin1, &r.locCountry, &r.locLat, &r.locLon, &r.locPrec, &r.locText, &r.locFrom, &r.locApprox,
-		&r.explain, &r.articles, &r.sources, &r.added)
-	return d
+	return []any{&r.seq, &e.ID, &e.DocID, &r.story, &e.Sentence,
+		&r.srcCode, &r.srcCountry, &r.srcName, &r.tgtCode, &r.tgtCountry, &r.tgtName,
+		&e.CAMEO, &e.Root, &e.QuadClass, &e.Goldstein, &r.day, &r.week, &r.locCountry,
+		&r.detail, &r.articles, &r.sources, &r.added}
 }
 
-// record builds the Record of a scanned row.
+// record builds the Record of a scanned row: the columns, then the detail decoded into the event they
+// began (an actor or place present in the columns receives the rest of its fields).
 func (r *row) record() (*Record, error) {
 	rec := &Record{Event: r.e, Story: r.story, Count: event.Counts{Mentions: r.articles, Sources: r.sources, Articles: r.articles},
 		Added: time.Unix(r.added, 0).UTC()}
@@ -172,26 +292,17 @@ func (r *row) record() (*Record, error) {
 		rec.Day = dayTime(r.day)
 	}
 	e := &rec.Event
-	var err error
-	if e.Source, err = r.src.actor(); err != nil {
-		return nil, err
+	if r.srcCode.Valid {
+		e.Source = &event.Actor{Code: r.srcCode.String, Country: r.srcCountry.String, Name: r.srcName.String}
 	}
-	if e.Target, err = r.tgt.actor(); err != nil {
-		return nil, err
+	if r.tgtCode.Valid {
+		e.Target = &event.Actor{Code: r.tgtCode.String, Country: r.tgtCountry.String, Name: r.tgtName.String}
 	}
-	if r.attName.Valid {
-		e.Attribution = &event.Attribution{Name: r.attName.String, Text: r.attText.String, Start: int(r.attStart.Int64), End: int(r.attEnd.Int64)}
+	if r.locCountry.Valid {
+		e.Location = &event.Location{Country: r.locCountry.String}
 	}
-	if r.locName.Valid {
-		e.Location = &event.Location{Name: r.locName.String, Admin1: r.locAdmin1.String, Country: r.locCountry.String,
-			Lat: r.locLat.Float64, Lon: r.locLon.Float64, Precision: r.locPrec.String, Text: r.locText.String, From: r.locFrom.String,
-			Approximate: r.locApprox.Bool}
-	}
-	if r.explain.Valid {
-		e.Explain = &event.Explanation{}
-		if err := json.Unmarshal([]byte(r.explain.String), e.Explain); err != nil {
-			return nil, fmt.Errorf("event %s: explanation: %w", e.ID, err)
-		}
+	if err := json.Unmarshal(r.detail, e); err != nil {
+		return nil, fmt.Errorf("event %s: detail: %w", e.ID, err)
 	}
 	return rec, nil
 }

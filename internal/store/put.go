@@ -110,6 +110,7 @@ type putTx struct {
 	pending []pendingEvent
 	ids     map[string]bool // event IDs of the batch: a repeated one is not stored again
 	args    []any           // arguments of an events INSERT, reused
+	detail  []byte          // an event's detail JSON while it is built, reused
 }
 
 // pendingEvent is an event to insert and the entry it belongs to.
@@ -305,7 +306,7 @@ func (w *putTx) flush(ctx context.Context, least int) error {
 		args := w.args[:0]
 		var err error
 		for _, pe := range chunk {
-			if args, err = appendEventArgs(args, pe.e, pe.doc, pe.story, w.added); err != nil {
+			if args, w.detail, err = appendEventArgs(args, w.detail, pe.e, pe.doc, pe.story, w.added); err != nil {
 				return err
 			}
 		}

@@ -96,16 +96,8 @@ func Words(text string) []string {
 // Events yields the events that pass f, by day then storage order, or in storage order only.
 func (s *SQL) Events(ctx context.Context, f Filter) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
-		where, args := s.where(&f)
-		q := "SELECT e.seq, e." + strings.Join(eventColumns, ", e.") + " FROM events e" + where + " ORDER BY e.day, e.seq"
-		if f.StoredOrder {
-			q = "SELECT e.seq, e." + strings.Join(eventColumns, ", e.") + " FROM events e" + where + " ORDER BY e.seq"
-		}
-		if f.Limit > 0 {
-			q += " LIMIT ?"
-			args = append(args, f.Limit)
-		}
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+		q, args := s.eventsQuery(&f)
+		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			yield(nil, fmt.Errorf("query events: %w", s.d.classify(err)))
 			return
@@ -128,6 +120,20 @@ func (s *SQL) Events(ctx context.Context, f Filter) iter.Seq2[*Record, error] {
 			yield(nil, fmt.Errorf("read events: %w", s.d.classify(err)))
 		}
 	}
+}
+
+// eventsQuery is the statement of Events for f, in the dialect's placeholders, and its arguments.
+func (s *SQL) eventsQuery(f *Filter) (string, []any) {
+	where, args := s.where(f)
+	q := "SELECT e.seq, e." + strings.Join(eventColumns, ", e.") + " FROM events e" + where + " ORDER BY e.day, e.seq"
+	if f.StoredOrder {
+		q = "SELECT e.seq, e." + strings.Join(eventColumns, ", e.") + " FROM events e" + where + " ORDER BY e.seq"
+	}
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	return s.d.rebind(q), args
 }
 
 // Aggregate counts the events that pass f by g.

@@ -74,8 +74,12 @@ func Of(text string) Print {
 	words := 0
 	for i := 0; i < len(text); {
 		// Skip to the next letter or digit.
-		r, size := nextRune(text, i)
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
@@ -85,22 +89,27 @@ func Of(text string) Print {
 		}
 		wh := uint64(14695981039346656037) // FNV-1a over the case-folded word
 		for i < len(text) {
-			r, size = nextRune(text, i)
-			if !isWordRune(r) {
-				break
-			}
 			if n > len(buf)-utf8.UTFMax-1 { // room for a rune and the space after the word
 				h.Write(buf[:n])
 				n = 0
 			}
-			m := 1
-			if 'A' <= r && r <= 'Z' {
-				buf[n] = byte(r) + 'a' - 'A'
-			} else if r < utf8.RuneSelf {
-				buf[n] = byte(r)
-			} else {
-				m = utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			// ASCII, most of any text, goes by table: no decoding, no call.
+			if c := text[i]; c < utf8.RuneSelf {
+				l := asciiWord[c]
+				if l == 0 {
+					break
+				}
+				buf[n] = l
+				n++
+				wh = (wh ^ uint64(l)) * 1099511628211
+				i++
+				continue
 			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			m := utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 			for _, c := range buf[n : n+m] {
 				wh = (wh ^ uint64(c)) * 1099511628211
 			}
@@ -129,13 +138,18 @@ func Of(text string) Print {
 	return p
 }
 
-// nextRune decodes the rune at text[i:], ASCII without a call.
-func nextRune(text string, i int) (rune, int) {
-	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1
+// asciiWord maps an ASCII letter or digit to itself in lower case, and any other ASCII byte to 0.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := range byte(utf8.RuneSelf) {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = c
+		case 'A' <= c && c <= 'Z':
+			t[c] = c + 'a' - 'A'
+		}
 	}
-	return utf8.DecodeRuneInString(text[i:])
-}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -5,12 +5,16 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
+	"io/fs"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/dyad-events/dyad/internal/event"
 
@@ -225,4 +229,30 @@ func BenchmarkPut(b *testing.B) {
 	}
 	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// TestUpgrade writes a database of schema 2 as dyad then did and opens it with this dyad, which
+// migrates it; storetest.Upgrade checks every event and count.
+func TestUpgrade(t *testing.T) {
+	dsn := testDB(t)
+	cfg, err := pgconnConfig(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := fstest.MapFS{}
+	for _, name := range []string{"001_initial.sql", "002_ingest.sql"} {
+		b, err := fs.ReadFile(migrationFiles, "migrations/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old[name] = &fstest.MapFile{Data: b}
+	}
+	d := Dialect()
+	d.Migrations = old
+	s2, err := store.NewSQL(t.Context(), sql.OpenDB(stdlib.GetConnector(*cfg)), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Upgrade(t, storetest.Schema2{Old: s2, Numbered: true,
+		Reopen: func(ctx context.Context) (*store.SQL, error) { return Open(ctx, dsn) }})
 }

@@ -35,7 +35,7 @@ func benchStore(b *testing.B) *store.SQL {
 	b.Helper()
 	bench.once.Do(func() {
 		// A new name for a new schema: the file is built afresh, as a new user's would be.
-		bench.path = filepath.Join(os.TempDir(), "dyad-bench-1m-v3.db")
+		bench.path = filepath.Join(os.TempDir(), "dyad-bench-1m-v4.db")
 		s, err := Open(context.Background(), bench.path)
 		if err != nil {
 			bench.err = err

@@ -236,15 +236,11 @@ func FuzzFTSQuery(f *testing.F) {
 	})
 }
 
-// TestUpgrade stores a batch in a database of the first schema, opens it with this dyad (which
-// migrates it) and finds everything again: documents, events in their order, counts, text search;
-// then checks what the migration changed: the dropped indexes, and references checked at commit.
+// TestUpgrade writes a database of schema 2 as dyad then did and opens it with this dyad, which
+// migrates it (storetest.Upgrade checks every event and count); then checks what the migrations
+// left: the indexes, and references checked at commit.
 func TestUpgrade(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	first, err := fs.ReadFile(migrationFiles, "migrations/001_initial.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
 	dsn, err := DSN(path)
 	if err != nil {
 		t.Fatal(err)
@@ -253,67 +249,59 @@ func TestUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := Dialect()
-	// Today's Put writes location_approximate, which schema 1 lacks: the old file gets the column by hand
-	// (002 copies schema 1's columns by name, so the upgrade goes as from a real schema-1 file).
-	first = append(first, "\nALTER TABLE events ADD COLUMN location_approximate INTEGER;\n"...)
-	d.Migrations = fstest.MapFS{"001_initial.sql": {Data: first}}
-	old, err := store.NewSQL(t.Context(), db, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	batch := entries(3, "up")
-	copied := *batch[0].Doc
-	copied.ID, copied.URL, copied.Publisher = "up-copy", "https://elsewhere.example.net/x", "Elsewhere"
-	batch = append(batch, store.Entry{Doc: &copied})
-	if _, err := old.Put(t.Context(), batch); err != nil {
-		t.Fatal(err)
-	}
-	want := collect(t, old)
-	wantStats, err := old.Stats(t.Context())
-	if err != nil || wantStats.Schema != 1 {
-		t.Fatalf("old store: %+v, %v", wantStats, err)
-	}
-	old.Close()
-
-	s, err := Open(t.Context(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	got := collect(t, s)
-	if len(got) != len(want) || len(got) != 6 {
-		t.Fatalf("%d events after the upgrade, %d before, want 6", len(got), len(want))
-	}
-	for i := range got {
-		if got[i].Event.ID != want[i].Event.ID || got[i].Count != want[i].Count {
-			t.Errorf("event %d: %s %+v, before %s %+v", i, got[i].Event.ID, got[i].Count, want[i].Event.ID, want[i].Count)
-		}
-		if copied := got[i].Story == batch[0].Doc.ID; copied != (got[i].Count.Articles == 2) {
-			t.Errorf("event %s of story %s counted in %d articles", got[i].Event.ID, got[i].Story, got[i].Count.Articles)
-		}
-	}
-	st, err := s.Stats(t.Context())
-	if err != nil || st.Schema != 2 || st.Documents != wantStats.Documents || st.Events != wantStats.Events || st.Actors != wantStats.Actors {
-		t.Errorf("stats %+v (%v), before %+v", st, err, wantStats)
-	}
-	var found []*store.Record
-	for r, err := range s.Events(t.Context(), store.Filter{Text: storetest.Event(batch[0].Doc, 1).Sentence}) {
+	old := fstest.MapFS{}
+	for _, name := range []string{"001_initial.sql", "002_ingest.sql"} {
+		b, err := fs.ReadFile(migrationFiles, "migrations/"+name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		found = append(found, r)
+		old[name] = &fstest.MapFile{Data: b}
 	}
-	if len(found) != 6 {
-		t.Errorf("text search found %d events after the upgrade, want 6", len(found))
+	d := Dialect()
+	d.Migrations = old
+	s2, err := store.NewSQL(t.Context(), db, d)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// A new batch goes in after the old one, and copies of old stories are still found.
-	again := *batch[1].Doc
-	again.ID, again.URL = "up-copy2", "https://third.example.com/y"
-	after := storetest.Doc("after", 5000)
-	out, err := s.Put(t.Context(), []store.Entry{{Doc: after, Events: []event.Event{storetest.Event(after, 1)}}, {Doc: &again}})
-	if err != nil || out[0].Status != store.Added || out[1].Status != store.Copied || out[1].Story != batch[1].Doc.ID {
-		t.Errorf("put after the upgrade: %+v, %v", out, err)
+	var s *store.SQL
+	storetest.Upgrade(t, storetest.Schema2{Old: s2,
+		IndexText: "INSERT INTO events_fts (rowid, sentence) SELECT seq, sentence FROM events",
+		Reopen: func(ctx context.Context) (*store.SQL, error) {
+			var err error
+			s, err = Open(ctx, path)
+			return s, err
+		}})
+	if s == nil {
+		t.FailNow()
+	}
+	var check string
+	if err := s.DB().QueryRowContext(t.Context(), "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check: %q, %v", check, err)
+	}
+	// The full-text index follows changes made by hand: an edited sentence is found by its new words,
+	// a deleted event not at all, and the index stays consistent with the table.
+	db = s.DB()
+	if _, err := db.ExecContext(t.Context(), "UPDATE events SET sentence = 'Monsoon floods closed the harbour.' WHERE id = 'upB-e1'"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(t.Context(), "DELETE FROM events WHERE id = 'upA-e1'"); err != nil {
+		t.Fatal(err)
+	}
+	// upC-e1, stored after the upgrade, has upA-e1's sentence.
+	for words, want := range map[string]string{"monsoon harbour": "upB-e1", "envoys Kabul": "upC-e1"} {
+		var got []string
+		for r, err := range s.Events(t.Context(), store.Filter{Text: words}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r.Event.ID)
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("text %q after changes by hand: %v, want %s", words, got, want)
+		}
+	}
+	if _, err := db.ExecContext(t.Context(), "INSERT INTO events_fts (events_fts) VALUES ('integrity-check')"); err != nil {
+		t.Errorf("full-text index after the upgrade: %v", err)
 	}
 
 	var indexes []string
