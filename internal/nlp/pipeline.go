@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/nlp/lemma"
 	"github.com/dyad-events/dyad/internal/nlp/models"
@@ -75,12 +76,20 @@ type Annotator struct {
 	p      *Pipeline
 	tagger *tagger.Tagger
 	parser *parser.Parser
+	// lemmas remembers each form's last tag and lemma: news repeats its words, and one string's hash in a
+	// small map is cheaper than the lemmatizer's lookups of form and tag in its large ones
+	lemmas map[string]lemmaOf
 	forms  []string
 	upos   []string
 	xpos   []string
 	heads  []int
 	rels   []string
 }
+
+type lemmaOf struct{ xpos, lemma string }
+
+// maxLemmas bounds the forms an Annotator remembers lemmas of; when full it forgets them all.
+const maxLemmas = 1 << 14
 
 // NewAnnotator returns an Annotator over the pipeline's models.
 func (p *Pipeline) NewAnnotator() *Annotator {
@@ -136,8 +145,25 @@ func (a *Annotator) Tag(words []Word) {
 	for i := range words {
 		w := &words[i]
 		w.UPOS, w.XPOS = a.upos[i], a.xpos[i]
-		w.Lemma = a.p.Lemmas.Lemma(w.Form, w.UPOS, w.XPOS)
+		w.Lemma = a.lemma(w.Form, w.UPOS, w.XPOS)
 	}
+}
+
+// lemma is Lemmas.Lemma, remembered.
+func (a *Annotator) lemma(form, upos, xpos string) string {
+	if l, ok := a.lemmas[form]; ok && l.xpos == xpos && xpos != "" {
+		return l.lemma
+	}
+	l := a.p.Lemmas.Lemma(form, upos, xpos)
+	if xpos == "" {
+		return l
+	}
+	if a.lemmas == nil || len(a.lemmas) >= maxLemmas {
+		a.lemmas = make(map[string]lemmaOf, 1024)
+	}
+	// copies: the form, and a lemma cut from it, may point into a whole document
+	a.lemmas[strings.Clone(form)] = lemmaOf{xpos, strings.Clone(l)}
+	return l
 }
 
 func resize(s []string, n int) []string {

@@ -87,3 +87,37 @@ func BenchmarkAnnotate(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestLemmaMemory checks that remembering lemmas changes none: one Annotator tags EWT dev twice, the
+// second time from its memory, and every lemma is the lemmatizer's for the word's form and tags.
+func TestLemmaMemory(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("%s is absent: the test needs the treebank", path)
+	}
+	sents, err := conllu.ReadAll(f, path)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustLoad(t)
+	a := p.NewAnnotator()
+	for round := range 2 {
+		for _, s := range sents {
+			ws := make([]Word, len(s.Words))
+			for i, w := range s.Words {
+				ws[i].Form = w.Form
+			}
+			a.Tag(ws)
+			for _, w := range ws {
+				if want := p.Lemmas.Lemma(w.Form, w.UPOS, w.XPOS); w.Lemma != want {
+					t.Fatalf("round %d: %q %s: lemma %q, lemmatizer %q", round, w.Form, w.XPOS, w.Lemma, want)
+				}
+			}
+		}
+	}
+	if len(a.lemmas) == 0 {
+		t.Error("the annotator remembered no lemma")
+	}
+}
