@@ -105,6 +105,20 @@ func (w *worker) resolve(s *sentence, h int, on time.Time) actorRef {
 			ref.code, ref.kind, ref.name = c, "country", s.words[h].Form
 		}
 	}
+	if ref.code == "" && s.words[h].UPOS == "PROPN" && agents == "" {
+		// "German foreign ministry spokesman Tobias Reiner": an unknown name takes the role described before it
+		if d := s.child(h, "nmod:desc"); d >= 0 && d < h && w.headAgents(s, d) != "" {
+			if sub := w.resolveNoMem(s, d, on); sub.ok() {
+				ref.code, ref.kind, ref.person, ref.name = sub.code, "person", true, s.words[h].Form
+				ref.last = s.key[h]
+				for _, c := range s.children(h) {
+					if s.rel[c] == "flat" || s.rel[c] == "flat:name" {
+						ref.last = s.key[c] // the surname, for a later "Reiner said"
+					}
+				}
+			}
+		}
+	}
 	if ref.code == "" {
 		ref = w.coref(s, h, agents, ref)
 	}
@@ -163,6 +177,16 @@ func (w *worker) contextCountry(s *sentence) string {
 	for i := range s.words {
 		if m := s.actorAt[i]; m.n > 0 && (m.actor.Kind == "country" || m.actor.Kind == "capital") {
 			if c := countryOf(m.actor.CodeOn(w.on)); c != "" {
+				s.ctxCountry = c
+				return c
+			}
+		}
+	}
+	// then any named actor with a country: "a Malian army convoy", "Kenyan police"
+	for i := range s.words {
+		if m := s.actorAt[i]; m.n > 0 && m.actor.Kind != "igo" {
+			// a transnational movement ("Islamic State") is placed by the sentence, it places nothing
+			if c := countryOf(m.actor.CodeOn(w.on)); c != "" && c != "NGM" {
 				s.ctxCountry = c
 				return c
 			}
@@ -244,7 +268,8 @@ func (w *worker) modifiers(s *sentence, h int, on time.Time) actorRef {
 		switch r {
 		case "compound", "amod", "flat", "flat:name":
 			pr = 3
-		case "nmod:poss":
+		case "nmod:poss", "nmod:desc":
+			// ("Poland's defence ministry", with "Poland's" hung on "defence")
 			pr = 2
 		case "nmod":
 			if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kOf {
@@ -258,7 +283,7 @@ func (w *worker) modifiers(s *sentence, h int, on time.Time) actorRef {
 		if m := s.inActor[c]; m >= 0 {
 			got.head = c
 			w.applyNamed(&got, s.actorAt[m].actor, on)
-		} else if r == "nmod" || r == "nmod:poss" {
+		} else if r == "nmod" || r == "nmod:poss" || r == "nmod:desc" {
 			got = w.resolveNoMem(s, c, on)
 		} else if s.words[c].UPOS == "PROPN" || s.words[c].UPOS == "ADJ" {
 			if cc := countryByName(s.words[c].Form); cc != "" {

@@ -409,6 +409,10 @@ func (w *worker) codeSentence(doc *source.Document, s *sentence, events []event.
 			continue
 		}
 		pats := lex.NounPatterns(s.lkey[p])
+		if len(pats) == 0 && s.key[p] != s.lkey[p] {
+			// a hyphenated compound ("cease-fire", "build-up") is known by its whole form
+			pats = lex.NounPatterns(s.key[p])
+		}
 		m, ok := w.bestMatch(s, p, pats)
 		if !ok || m.pat.IsNull() {
 			continue

@@ -152,6 +152,24 @@ func TestCodeMechanisms(t *testing.T) {
 		{"warning not to act is a threat", "Japan's prime minister warned China on Monday not to change the status quo by force.", []string{"JPN CHN 13"}, []string{"JPN CHN 01"}},
 		{"fronted passive participle", "Backed by Russian warplanes, Syrian troops captured the town of Palmyra on Sunday.", []string{"SYR SYR 19"}, []string{"SYR RUS 05"}},
 		{"leaving a treaty reduces relations", "Moscow pulled out of the arms control treaty with Washington on Friday.", []string{"RUS USA 16"}, []string{"RUS USA 12"}},
+		{"agent takes the country of a named force", "Suspected militants ambushed a Malian army patrol on Thursday.", []string{"MLI MLI 19"}, nil},
+		{"by agent hung on the of phrase", "The massacre of 60 villagers by Sudanese soldiers shocked the region.", []string{"SDN SDN 20"}, nil},
+		{"count qualifier is no target", "The killing of at least 12 protesters by Guinean police drew condemnation.", []string{"GIN GIN 18"}, nil},
+		{"show of force aimed at the rival named", "Greece put its navy on high alert on Friday after a Turkish research vessel entered disputed waters.", []string{"GRC TUR 15"}, []string{"GRC GRC 15"}},
+		{"statement about the party in its claim", "Chile's foreign minister said on Monday that relations with Lima were better than ever.", []string{"CHL PER 01"}, []string{"CHL - 01"}},
+		{"removal from a country without an agent", "Some 300 Afghan refugees were expelled from Iran on Monday.", []string{"IRN AFG 17"}, nil},
+		{"pattern word is no party of a reciprocal act", "Azerbaijani and Armenian forces traded heavy artillery fire on Sunday.", []string{"AZE ARM 19", "ARM AZE 19"}, []string{"AZE AZE 19"}},
+		{"protest at a foreign embassy", "Hundreds of Bolivians protested outside the Chilean embassy in La Paz on Friday.", []string{"BOL CHL 14"}, []string{"BOL BOL 14"}},
+		{"hyphenated noun read as a clause", "Nurses staged a sit-in outside the health ministry in Nairobi on Monday.", []string{"KEN KEN 14"}, nil},
+		{"unknown name takes the role described before it", "Kenyan interior ministry spokesman Peter Odhiambo condemned Uganda on Friday.", []string{"KEN UGA 11"}, nil},
+		{"he takes up an international body's official", "The ICC prosecutor said on Monday he would visit Uganda.", []string{"IGO UGA 03"}, nil},
+		{"retreat from a place yields to its country", "Ugandan troops withdrew from the town of Bunia on Friday.", []string{"UGA COD 08"}, nil},
+		{"ordered retreat yields the place, not own troops", "Rwanda ordered its soldiers to retreat from the town of Goma on Friday.", []string{"RWA COD 08"}, []string{"RWA RWA 08"}},
+		{"possessor parsed as a second subject", "Armenia's interior ministry launched a crackdown on protesters in Yerevan on Tuesday.", []string{"ARM ARM 17"}, nil},
+		{"protest against a foreign decision", "Thousands of Bolivians protested in La Paz on Monday against the Chilean decision to close the border.", []string{"BOL CHL 14"}, []string{"BOL BOL 14"}},
+		{"in a protest is the subject's protest", "French fishermen sailed their boats into the port of Marseille on Monday in a protest over fuel prices.", []string{"FRA FRA 14"}, nil},
+		{"in protest is only a manner", "Jordan recalled its ambassador to Israel on Wednesday in protest at the war in Gaza.", []string{"JOR ISR 16"}, []string{"JOR JOR 14"}},
+		{"it takes up a ministry", "Poland's defence ministry said on Thursday it had delivered 20 tanks to Ukraine.", []string{"POL UKR 07"}, []string{"UKR UKR 07"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,6 +266,25 @@ func TestDatesAndPlaces(t *testing.T) {
 		if tt.placeAt != "" && (e.Location == nil || !strings.EqualFold(e.Location.Name, tt.placeAt)) {
 			t.Errorf("%q: location %+v, want %s", tt.text, e.Location, tt.placeAt)
 		}
+	}
+}
+
+// TestNominalEventDate checks that a time right after a nominal event's phrase dates it, wherever the parse
+// hung the time.
+func TestNominalEventDate(t *testing.T) {
+	c := standardCoder(t)
+	evs := codeText(t, c, "Jordanians marked on Sunday the anniversary of the massacre of 50 villagers at Qibya by Israeli troops in 1953.", "2024-03-13")
+	found := false
+	for i := range evs {
+		if e := &evs[i]; e.Root == "20" {
+			found = true
+			if e.Date != "1953" || e.DatePrecision != "year" {
+				t.Errorf("massacre dated %s (%s), want 1953 (year)", e.Date, e.DatePrecision)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no massacre event in %v", evs)
 	}
 }
 

@@ -69,9 +69,13 @@ func (w *worker) coref(s *sentence, h int, agents string, ref actorRef) actorRef
 	want := func(r actorRef) bool { return false }
 	switch {
 	case k == kHe || k == kShe || k == kHim || k == kHer || k == kHis:
-		want = func(r actorRef) bool { return r.person || r.kind == "agent" && !r.plural && isPersonAgent(r.code) }
+		// ("the ICC prosecutor … he": an international body's role noun keeps the body's code only)
+		want = func(r actorRef) bool {
+			return r.person || r.kind == "agent" && !r.plural && (isPersonAgent(r.code) || intlBody(r.code))
+		}
 	case k == kIt || k == kIts:
-		want = func(r actorRef) bool { return !r.person && r.kind != "agent" }
+		// ("Norway's defence ministry said it had delivered …": a body named by its agent noun is "it" too)
+		want = func(r actorRef) bool { return !r.person && (r.kind != "agent" || !r.plural && bodyNouns[r.headKey]) }
 	case k == kThey || k == kThem || k == kTheir:
 		// "Iraqis marked … the U.S.-led invasion of their country": a plural name or a group, not a country
 		// named in the singular
@@ -165,3 +169,12 @@ func hasAgent(code, agents string) bool {
 func isPersonAgent(code string) bool {
 	return hasAgent(code, "GOV") || hasAgent(code, "SPY") || hasAgent(code, "MIL") || hasAgent(code, "JUD")
 }
+
+// intlBody reports an intergovernmental or non-governmental organisation's code.
+func intlBody(code string) bool {
+	return len(code) >= 3 && (code[:3] == "IGO" || code[:3] == "NGO")
+}
+
+// bodyNouns name an institution, which a later "it" takes up, unlike a person's role ("the minister").
+var bodyNouns = keySet("ministry", "government", "army", "military", "navy", "court", "parliament", "department",
+	"agency", "cabinet", "administration", "council", "commission", "office", "embassy", "presidency", "junta")

@@ -84,6 +84,16 @@ func (w *worker) subject(s *sentence, p int) (int, bool) {
 		for _, c := range s.children(p) {
 			switch s.rel[c] {
 			case "nsubj":
+				if cs := s.child(c, "case"); cs >= 0 && s.key[cs] == kPossS {
+					// "Georgia's interior ministry launched …" parsed with two subjects: the possessor belongs
+					// to the later one
+					for _, c2 := range s.children(p) {
+						if c2 > c && s.rel[c2] == "nsubj" {
+							c = c2
+							break
+						}
+					}
+				}
 				if r := w.relative(s, p, c); r >= 0 {
 					return r, false
 				}
@@ -423,6 +433,17 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 				// "talks between Seoul and Tokyo", "a truce between Israel and Hezbollah": the coordinated
 				// parties do it with each other
 				src = c
+			}
+		}
+	}
+	if src < 0 && tgt >= 0 {
+		// "the massacre of 130 villagers by soldiers": the parse often hangs the "by" agent on the "of" phrase
+		for _, c := range s.children(tgt) {
+			if s.rel[c] == "nmod" && c > tgt {
+				if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kBy {
+					src = c
+					break
+				}
 			}
 		}
 	}
@@ -1118,10 +1139,32 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			tgtHead = t
 		}
 	}
+	if srcHead < 0 && passive && !noun && removalVerbs[s.lkey[p]] {
+		// "120 Haitian migrants were deported from the Dominican Republic": with no "by" agent, the country
+		// they were sent away from did it
+		for _, c := range s.children(p) {
+			if cs := s.child(c, "case"); s.rel[c] == "obl" && cs >= 0 && s.lkey[cs] == kFromWord && w.resolveNoMem(s, c, on).ok() {
+				srcHead = c
+				break
+			}
+		}
+	}
 	if srcHead < 0 && !noun && !(passive && s.rel[p] == "acl") {
 		// the parse found no subject (a misparse of a plain clause): take the nearest actor before the verb,
 		// as a surface coder would
 		srcHead = w.actorBefore(s, p)
+	}
+	if noun && srcHead < 0 && strings.HasPrefix(m.pat.Code, "14") {
+		// "farmers drove tractors into Paris in a protest over food imports": the protest is the acting
+		// subject's
+		if h := s.head[p]; h >= 0 && (s.rel[p] == "obl" || s.rel[p] == "nmod") && s.isVerb(h) && !isPassive(s, h) {
+			// ("in protest at a ruling" is a manner of recalling an ambassador, and "in March" a month)
+			if cs := s.child(p, "case"); cs >= 0 && s.lkey[cs] == kIn && s.child(p, "det") >= 0 && !upperFirst(s.words[p].Form) {
+				if sub, pass := w.subject(s, h); sub >= 0 && !pass {
+					srcHead = sub
+				}
+			}
+		}
 	}
 	if c := w.claimant(s, p); c >= 0 && !(passive && srcHead >= 0) {
 		// "Al-Shabaab claimed responsibility for a car bomb that killed five soldiers": the bomb's killing is
@@ -1197,13 +1240,16 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	// "traded accusations", "accused each other": coordinated actors who act on one another, whatever the root
 	recip := (reciprocalRoots[root] || len(srcs) > 1 && mutual(s, p)) && (pairOK || w.namedParties(s, srcs, on))
+	// a retreat is from a place, as an attack is on one: "withdrew from the Kalbajar district" yields to the
+	// country the district is in
+	force := forceRoots[actRoot] || strings.HasPrefix(m.pat.Code, "087")
 	tgtPlace := false // the target is the country of a place named in a thing's phrase
 	thing := tgtHead  // the object as parsed, before it gives way to its owner or the nearest actor
 	if needTarget && tgtHead >= 0 && tgtHead != srcHead && s.child(tgtHead, "conj") < 0 && !(len(srcs) > 1 && recip) && !w.resolveNoMem(s, tgtHead, on).ok() {
 		// a thing was hit, seized or condemned: its owner is the target ("struck facilities used by Iraqi
 		// militias", "condemned remarks attributed to the U.S. president"), and for force, the country where
 		// it is ("hideouts in Afghanistan's Khost province"); else the parse hung the actor elsewhere
-		if t, loc := w.ownerIn(s, tgtHead, srcHead, on, forceRoots[actRoot]); t >= 0 {
+		if t, loc := w.ownerIn(s, tgtHead, srcHead, on, force); t >= 0 {
 			tgtHead, tgtPlace = t, loc
 		} else if !noun {
 			tgtHead = -1
@@ -1211,7 +1257,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && recip) {
 		// the parse lost the object or hung it elsewhere: the nearest actor after the verb in its clause
-		if t := w.actorAfter(s, p, srcHead, forceRoots[actRoot]); t >= 0 {
+		if t := w.actorAfter(s, p, srcHead, force); t >= 0 {
 			tgtHead = t
 		}
 	}
@@ -1240,7 +1286,7 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	// "captured the town of Saraqeb", "shelled the city of Kharkiv": a place taken or struck stands for the
 	// country it is in
 	var placeTgt actorRef
-	if needTarget && !noun && tgtHead < 0 && thing >= 0 && forceRoots[actRoot] {
+	if needTarget && !noun && tgtHead < 0 && thing >= 0 && force {
 		placeTgt = w.placeTarget(s, thing, countryOf(w.resolveNoMem(s, srcHead, on).code))
 	}
 	// the sentence's own statement of a claim that is no event ("said that it would stay neutral") stands
@@ -1253,7 +1299,8 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		tgts = []int{-1}
 	}
 	// "Brazil and Argentina signed a trade agreement": the object is no actor, so each signs with the other
-	reciprocal := len(srcs) > 1 && recip && (tgtHead < 0 || !w.resolveNoMem(s, tgtHead, on).ok())
+	// ("traded heavy artillery fire": a word of the pattern itself is no party, whatever its modifiers say)
+	reciprocal := len(srcs) > 1 && recip && (tgtHead < 0 || slices.Contains(m.used, tgtHead) || !w.resolveNoMem(s, tgtHead, on).ok())
 	if reciprocal {
 		tgts = srcs
 	}
@@ -1330,6 +1377,29 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				}
 				tgt = actorRef{}
 			}
+			if root == "15" && !noun && countryOf(src.code) != "" && (!tgt.ok() || countryOf(tgt.code) == countryOf(src.code)) {
+				// "put its forces on high alert after Turkish ships sailed into disputed waters": a show of force
+				// is aimed at the rival the sentence names, not at the actor's own forces
+				// (with no rival, "ordered soldiers onto the streets" stays aimed at the country's own people)
+				if r := w.rival(s, src, on, -1); r.ok() {
+					tgt = r
+				}
+			}
+			if strings.HasPrefix(code, "087") && !noun && countryOf(src.code) != "" && (!tgt.ok() || countryOf(tgt.code) == countryOf(src.code)) {
+				// "ordered its troops to retreat from the city of Kherson": the retreat yields the place it leaves
+				if r := w.leftPlace(s, countryOf(src.code)); r.ok() {
+					tgt = r
+				}
+			}
+			if bare && countryOf(src.code) != "" && (!tgt.ok() || countryOf(tgt.code) == countryOf(src.code)) {
+				// "said that relations with Washington were at their best", "said Belgrade regarded China as a
+				// partner": a statement that is the news is about the other party it names
+				if cc := s.child(p, "ccomp"); cc >= 0 {
+					if r := w.rival(s, src, on, cc); r.ok() {
+						tgt = r
+					}
+				}
+			}
 			if !tgt.ok() && (code == "1723" || code == "1724") && countryOf(src.code) != "" {
 				// a curfew or state of emergency is imposed on the country's own people
 				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
@@ -1338,6 +1408,15 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// "withdrew a law that would have taxed internet use", "lifted a ban on rallies": a concession
 				// on policy or freedoms is made to the country's own people
 				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
+			}
+			if (root == "14" || actRoot == "14") && !noun && countryOf(src.code) != "" && (!tgt.ok() || countryOf(tgt.code) == countryOf(src.code)) {
+				// "protested outside the Croatian embassy in Belgrade": a protest at a foreign mission is
+				// against that country
+				if r := w.missionOf(s, countryOf(src.code), on); r.ok() {
+					tgt = r
+				} else if r := w.policyOwner(s, m, countryOf(src.code), on); r.ok() {
+					tgt = r
+				}
 			}
 			if !tgt.ok() && (root == "14" || actRoot == "14") && countryOf(src.code) != "" {
 				// a protest with no named target is against the country's own authorities
@@ -1403,6 +1482,107 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		}
 	}
 	return events
+}
+
+// partyIn reports whether the name ending at token h is a party inside clause c: in its subtree, not a
+// country adjective, not one side of a "between" phrase.
+func (w *worker) partyIn(s *sentence, h, c int) bool {
+	if s.rel[h] == "amod" {
+		return false
+	}
+	in := false
+	for t, i := h, 0; t >= 0 && i < 32; t, i = s.head[t], i+1 {
+		if cs := s.child(t, "case"); cs >= 0 && s.lkey[cs] == kBetween {
+			return false
+		}
+		if t == c {
+			in = true
+			break
+		}
+	}
+	return in
+}
+
+var missionNouns = keySet("embassy", "consulate")
+
+// missionOf finds a foreign embassy or consulate named in the sentence ("the Chinese embassy", "Turkey's
+// consulate") whose country is not own.
+func (w *worker) missionOf(s *sentence, own string, on time.Time) actorRef {
+	for i := range s.words {
+		if !missionNouns[s.lkey[i]] {
+			continue
+		}
+		if r := w.resolveNoMem(s, i, on); r.ok() && r.via != "context" && countryOf(r.code) != "" && countryOf(r.code) != own {
+			return r
+		}
+	}
+	return actorRef{}
+}
+
+// leftPlace is the country of the first place named after "from" in the sentence, when it is not own.
+func (w *worker) leftPlace(s *sentence, own string) actorRef {
+	for i := range s.words {
+		if s.lkey[i] != kFromWord || s.rel[i] != "case" || s.head[i] < 0 {
+			continue
+		}
+		if r := w.placeTarget(s, s.head[i], own); r.ok() && r.code != own {
+			return r
+		}
+	}
+	return actorRef{}
+}
+
+var kPossS = lexicon.KeyOf("'s")
+
+// policyOwner is the foreign actor whose decision, law or project a protest pattern's own word names ("rallied
+// against the U.S. decision", "protested against China's dam"), if any.
+func (w *worker) policyOwner(s *sentence, m *match, own string, on time.Time) actorRef {
+	for _, u := range m.used {
+		if !s.isNominal(u) {
+			continue
+		}
+		if r := w.modifiers(s, u, on); r.ok() && countryOf(r.code) != "" && countryOf(r.code) != own && countryOf(r.code) != "NGM" {
+			return r
+		}
+	}
+	return actorRef{}
+}
+
+// removalVerbs send people out of a country; their passive's "from" phrase names the country that did it.
+var removalVerbs = keySet("deport", "expel", "extradite", "repatriate", "evict")
+
+var kFromWord = lexicon.KeyOf("from")
+
+// rival is the first actor named in the sentence outside src's phrase that belongs to another country
+// ("Venezuelan warplanes", "the Guyanese border", "China"); none if the sentence names no other. With a
+// clause (not -1), only a party of that clause counts, an intergovernmental body too, and not a country
+// adjective ("restrictions on Russian energy") or one of two sides ("a conflict between Russia and Ukraine").
+func (w *worker) rival(s *sentence, src actorRef, on time.Time, clause int) actorRef {
+	own := countryOf(src.code)
+	for i := 0; i < len(s.words); i++ {
+		m := s.actorAt[i]
+		if m.n == 0 {
+			continue
+		}
+		if i >= src.lo && i <= src.hi || clause >= 0 && !w.partyIn(s, i+m.n-1, clause) {
+			i += m.n - 1
+			continue
+		}
+		code := m.actor.CodeOn(on)
+		if clause >= 0 && strings.HasPrefix(code, "IGO") {
+			if r := w.resolveNoMem(s, i+m.n-1, on); r.ok() {
+				return r
+			}
+		}
+		if c := countryOf(code); c != "" && c != own && c != "NGM" {
+			if r := w.resolveNoMem(s, i+m.n-1, on); r.ok() && countryOf(r.code) == c {
+				return r
+			}
+			return actorRef{code: c, kind: "country", via: "context", head: -1}
+		}
+		i += m.n - 1
+	}
+	return actorRef{}
 }
 
 // standaloneStatement reports whether statement verb p is the sentence's main verb with a claim of its own

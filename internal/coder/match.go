@@ -14,7 +14,11 @@ func clauseRel(s *sentence, c int) bool {
 		// an infinitive ("declined to comment", parsed as a purpose clause) belongs to its verb's pattern
 		m := s.child(c, "mark")
 		return m < 0 || s.words[m].XPOS != "TO"
-	case "ccomp", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass", "list", "discourse", "vocative", "reparandum", "orphan":
+	case "acl":
+		// a noun the parse hung as a clause is still a word of the phrase ("staged a sit-in", with "sit" read
+		// as a reduced relative)
+		return s.words[c].UPOS != "NOUN"
+	case "ccomp", "acl:relcl", "parataxis", "csubj", "csubj:pass", "list", "discourse", "vocative", "reparandum", "orphan":
 		return true
 	case "conj":
 		return s.isVerb(c)
@@ -277,7 +281,8 @@ func (w *worker) phraseAt(s *sentence, t int, win []int) int {
 		case "case", "det", "punct", "cc", "mark", "aux", "cop", "advmod", "det:predet":
 			continue
 		}
-		if !s.isNominal(j) && s.words[j].UPOS != "ADJ" {
+		if !s.isNominal(j) && s.words[j].UPOS != "ADJ" || quantityWords[s.lkey[j]] {
+			// "at least 130 people": the count's qualifier is no phrase of its own
 			continue
 		}
 		// climb from a modifier to the head of its phrase
@@ -294,3 +299,6 @@ func (w *worker) phraseAt(s *sentence, t int, win []int) int {
 	}
 	return -1
 }
+
+// quantityWords qualify a count ("at least 40", "at most ten"); the parse may make them a phrase of their own.
+var quantityWords = keySet("least", "most")

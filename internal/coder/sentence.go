@@ -117,6 +117,28 @@ func (s *sentence) build(lex *lexicon.Lexicon) {
 		}
 		s.agentAt[i] = agentMention{agent: ag, n: m}
 	}
+	// the tokenizer splits "sit-in", "cease-fire" and "build-up" into three tokens, while the lexicon writes
+	// them whole: the first word's form key becomes the whole compound's (names were matched above)
+	for i := 0; i+2 < n; i++ {
+		a, d, b := &s.words[i], &s.words[i+1], &s.words[i+2]
+		if d.Form == "-" && a.End == d.Start && d.End == b.Start && lowerWord(a.Form) && lowerWord(b.Form) &&
+			a.Start >= s.start && b.End <= s.start+len(s.text) {
+			s.key[i] = lexicon.KeyOf(s.text[a.Start-s.start : b.End-s.start])
+		}
+	}
+}
+
+// lowerWord reports whether w is a word of lower-case ASCII letters.
+func lowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // weakActor rejects dictionary matches that are probably not names here: a lowercase common word that

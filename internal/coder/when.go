@@ -85,6 +85,10 @@ func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, int) 
 		switch {
 		case t.head == p || s.head[t.head] == p || g == p:
 			r = 4
+		case !s.isVerb(p) && (nounPhraseOf(s, t.head, p) || followsPhrase(s, t.head, p)):
+			// "the massacre of 218 villagers in Distomo by German troops in 1944": the time right after a
+			// nominal event's phrase is its own, wherever the parse hung it
+			r = 4
 		case g >= 0 && (s.head[p] == g && (s.rel[p] == "conj" || s.rel[p] == "xcomp") || s.head[g] == p && (s.rel[g] == "conj" || s.rel[g] == "xcomp")):
 			r = 3
 		case g >= 0 && s.head[g] >= 0 && s.head[g] == s.head[p] && s.rel[g] == "conj" && s.rel[p] == "conj":
@@ -188,4 +192,39 @@ func offsetDays(v string) (n, unit int, ok bool) {
 // other than a bare auxiliary).
 func (w *worker) isPredicate(s *sentence, g int) bool {
 	return s.words[g].UPOS == "VERB"
+}
+
+// nounPhraseOf reports whether token t lies in the phrase of noun n, below it without a verb between.
+func nounPhraseOf(s *sentence, t, n int) bool {
+	for i := 0; i < 8 && t >= 0; i++ {
+		h := s.head[t]
+		if h == n {
+			return true
+		}
+		if h < 0 || s.isVerb(h) {
+			return false
+		}
+		t = h
+	}
+	return false
+}
+
+// followsPhrase reports whether time head t comes right after the phrase of noun n, with only its own
+// preposition or determiner between ("… by an army unit in 1982").
+func followsPhrase(s *sentence, t, n int) bool {
+	if t <= n {
+		return false
+	}
+	end := n
+	for i := n + 1; i < t; i++ {
+		if nounPhraseOf(s, i, n) {
+			end = i
+		}
+	}
+	for i := end + 1; i < t; i++ {
+		if s.head[i] != t || (s.rel[i] != "case" && s.rel[i] != "det") {
+			return false
+		}
+	}
+	return end < t
 }
