@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/lexicon"
@@ -29,6 +30,7 @@ func (w *worker) sentenceTimes(s *sentence, pub time.Time) []timeExpr {
 		if x.Kind == timex.KindDuration {
 			continue // "for three weeks" says how long, not when
 		}
+		x = partOfMonth(x)
 		lo, hi := -1, -1
 		for i := range s.words {
 			ws, we := s.words[i].Start-s.start, s.words[i].End-s.start
@@ -55,6 +57,21 @@ func (w *worker) sentenceTimes(s *sentence, pub time.Time) []timeExpr {
 		s.times = append(s.times, timeExpr{x: x, head: head})
 	}
 	return s.times
+}
+
+// partOfMonth gives "early this month", "mid-March" and "late last month" as their month: timex
+// reads them as ten-day ranges, finer than the text is sure of, and an analyst counts them by month.
+func partOfMonth(x timex.Expr) timex.Expr {
+	if x.Precision != timex.Range || x.Begin.IsZero() || x.EndDate.IsZero() ||
+		x.Begin.Year() != x.EndDate.Year() || x.Begin.Month() != x.EndDate.Month() {
+		return x
+	}
+	t := strings.ToLower(x.Text)
+	if !strings.Contains(t, "early") && !strings.Contains(t, "mid") && !strings.Contains(t, "late") {
+		return x
+	}
+	x.Value, x.Precision = x.Begin.Format("2006-01"), timex.Month
+	return x
 }
 
 // governor returns the predicate an expression's head attaches to: the first verb (or event noun) above it.

@@ -50,3 +50,29 @@ func TestOffsetDays(t *testing.T) {
 		}
 	}
 }
+
+// TestPartOfMonth checks that the early, middle or end of a month dates an event by that month, and that
+// other ranges stay ranges.
+func TestPartOfMonth(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct{ text, verb, date, precision string }{
+		{"Angolan police expelled 4,000 Congolese migrants from Lunda Norte early this month, the U.N. said.", "expelled", "2018-10", "month"},
+		{"Kenyan police arrested 40 Somali migrants in Nairobi in mid-September.", "arrested", "2018-09", "month"},
+		{"Kenyan police arrested 40 Somali migrants in Nairobi in late 2017.", "arrested", "2017-09/2017-12", "range"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, e := range codeText(t, c, tt.text, "2018-10-12") {
+			if e.Verb.Text != tt.verb {
+				continue
+			}
+			found = true
+			if e.Date != tt.date || e.DatePrecision != tt.precision {
+				t.Errorf("%q: dated %s (%s), want %s (%s)", tt.text, e.Date, e.DatePrecision, tt.date, tt.precision)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of %q", tt.text, tt.verb)
+		}
+	}
+}
