@@ -83,12 +83,30 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 	}
 	// "the West Bank city of Nablus", "the Texas town of Uvalde": a place noun with a name after "of" is that
 	// place, not the name in front of the noun
-	if !named && isPlaceNoun(s.lkey[h]) {
+	if !named && (isPlaceNoun(s.lkey[h]) || settlementNouns[s.lkey[h]]) {
+		// the country the noun names ("the Burkinabe village of Solhan") is where the name lies: a place of
+		// that name elsewhere (Solhan, Turkey) is not it, and the town is placed in the country instead
+		cc := ""
+		for _, c := range s.children(h) {
+			if m := s.inActor[c]; c < h && m >= 0 && s.actorAt[m].actor.Kind == "country" &&
+				(s.rel[c] == "amod" || s.rel[c] == "compound" || s.rel[c] == "nmod:poss") {
+				cc = countryOf(s.actorAt[m].actor.CodeOn(w.on))
+			}
+		}
 		for _, c := range s.children(h) {
 			if cs := s.child(c, "case"); c > h && s.rel[c] == "nmod" && cs >= 0 && s.lkey[cs] == keyOfPrep && s.words[c].UPOS == "PROPN" {
 				kc := ctx
 				kc.Kind = placeNounKind(s.lkey[h])
-				if p, lo, hi, ok := w.placeAt(s, c, kc, depth+1); ok {
+				if cc != "" {
+					kc.Countries = append([]string{cc}, ctx.Countries...)
+				}
+				p, lo, hi, ok := w.placeAt(s, c, kc, depth+1)
+				if ok && cc != "" && p.Country != cc {
+					if u, ok := w.unlisted(s, lo, hi, c, kc.Kind, "", kc, depth, false); ok && u.Country == cc {
+						return u, lo, hi, true
+					}
+				}
+				if ok {
 					return p, lo, hi, true
 				}
 			}
@@ -479,7 +497,7 @@ func (w *worker) unlisted(s *sentence, lo, hi, h int, kind, poss string, ctx geo
 	return p, true
 }
 
-var keyIn, keyOfPrep = lexicon.KeyOf("in"), lexicon.KeyOf("of")
+var keyIn, keyOfPrep, keyFrom = lexicon.KeyOf("in"), lexicon.KeyOf("of"), lexicon.KeyOf("from")
 
 // lowerInitial reports whether a word starts with a lower-case ASCII letter.
 func lowerInitial(f string) bool { return f != "" && f[0] >= 'a' && f[0] <= 'z' }
@@ -529,14 +547,21 @@ func (w *worker) allLocatives(s *sentence, p int, out []int) []int {
 		if !s.isNominal(i) && s.words[i].UPOS != "PROPN" {
 			continue
 		}
+		// "under pressure from Washington", "refugees from Syria": where a thing comes from is not where the
+		// sentence happens
+		fromNoun := func(prep int) bool {
+			return s.lkey[prep] == keyFrom && s.head[i] >= 0 && s.isNominal(s.head[i])
+		}
 		if cs := s.child(i, "case"); cs >= 0 && locPreps[s.lkey[cs]] {
-			out = append(out, i)
+			if !fromNoun(cs) {
+				out = append(out, i)
+			}
 			continue
 		}
 		// a name right after a locative preposition, whatever the parse hung it on ("in Bandar Seri
 		// Begawan on Tuesday", with "in" taken for Tuesday's)
 		// ("into Russia's Kursk region" is a phrase of "region", already listed)
-		if j := i - 1; j >= 0 && s.words[i].UPOS == "PROPN" && s.words[j].UPOS == "ADP" && locPreps[s.lkey[j]] &&
+		if j := i - 1; j >= 0 && s.words[i].UPOS == "PROPN" && s.words[j].UPOS == "ADP" && locPreps[s.lkey[j]] && !fromNoun(j) &&
 			!((s.rel[i] == "nmod:poss" || s.rel[i] == "compound") && s.head[i] > i) {
 			out = append(out, i)
 		}

@@ -37,6 +37,8 @@ func TestPlaces(t *testing.T) {
 		{"region city of", "Israeli soldiers raided homes in the West Bank city of Jenin on Tuesday.", "raided", "PSE", "Jenin", "city", false},
 		{"people are no town", "Myanmar's army carried out mass killings of Kachin Christians in Kachin state, a U.N. envoy said on Monday.", "carried", "MMR", "Kachin", "admin1", false},
 		{"town of the region", "Ukrainian forces shelled a ferry crossing used by Russian soldiers near Nova Kakhovka in the Kherson region on Monday.", "shelled", "UKR", "Nova Kakhovka", "city", false},
+		{"country noun over a namesake", "Gunmen killed 132 villagers in the Burkinabe village of Solhan on Friday, the government said.", "killed", "BFA", "Solhan", "city", true},
+		{"where pressure comes from", "Under pressure from Washington, Egypt's government released 40 activists on Tuesday.", "released", "EGY", "", "country", false},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {
