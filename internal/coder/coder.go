@@ -433,6 +433,16 @@ func (w *worker) surfaceVerb(s *sentence, p int) (lexicon.Key, bool) {
 	default:
 		return 0, false
 	}
+	if p > 0 && p+1 < len(s.words) && strings.EqualFold(s.words[p].Form, "shot") {
+		// "shot down", "shot dead" are verbs whatever the tagger says, and often follow a name it splits
+		// ("a Turkish F-16 shot down …", "Russian air defences shot down …")
+		// with an object after it: "the airliner shot down near Tehran" is a passive participle
+		if nx := s.lkey[p+1]; (nx == kDown || nx == kDead) && p+2 < len(s.words) && objectStart(s.words[p+2].UPOS) {
+			if len(w.c.opt.Lexicon.VerbPatterns(kShoot)) > 0 {
+				return kShoot, true
+			}
+		}
+	}
 	if p == 0 || p+1 >= len(s.words) || !w.actorEndsAt(s, p-1) {
 		return 0, false
 	}
@@ -447,6 +457,16 @@ func (w *worker) surfaceVerb(s *sentence, p int) (lexicon.Key, bool) {
 	}
 	return w.pastForm(s.words[p-1].UPOS, &s.words[p])
 }
+
+func objectStart(upos string) bool {
+	return upos == "DET" || upos == "NUM" || upos == "ADJ" || upos == "NOUN" || upos == "PROPN" || upos == "PRON"
+}
+
+var (
+	kShoot = lexicon.KeyOf("shoot")
+	kDown  = lexicon.KeyOf("down")
+	kDead  = lexicon.KeyOf("dead")
+)
 
 // pastForm reports whether wd, tagged a noun, an adjective or a preposition after a word tagged prev, is the
 // past form of a verb with patterns, and returns the verb's key. The lemmatizer is asked only when the cheap

@@ -170,6 +170,20 @@ func TestCodeMechanisms(t *testing.T) {
 		{"in a protest is the subject's protest", "French fishermen sailed their boats into the port of Marseille on Monday in a protest over fuel prices.", []string{"FRA FRA 14"}, nil},
 		{"in protest is only a manner", "Jordan recalled its ambassador to Israel on Wednesday in protest at the war in Gaza.", []string{"JOR ISR 16"}, []string{"JOR JOR 14"}},
 		{"it takes up a ministry", "Poland's defence ministry said on Thursday it had delivered 20 tanks to Ukraine.", []string{"POL UKR 07"}, []string{"UKR UKR 07"}},
+		{"conditional threat aims at the if-clause's subject", "Ghana vowed on Monday to take firm countermeasures if Togo closed the border again.", []string{"GHA TGO 13"}, nil},
+		{"warning with its marker parsed as an object", "Serbia's state television warned Croatia that war could break out at any time.", []string{"SRB HRV 13"}, []string{"SRB HRV 01"}},
+		{"deposit helps the bank's owner", "Kuwait deposited $2 billion in Jordan's central bank on Sunday.", []string{"KWT JOR 07"}, nil},
+		{"casualties of an accident are no act", "A bus carrying pilgrims overturned on a highway in India's Bihar state on Sunday, killing 20 people.", nil, nil},
+		{"relative clause on any is no act", "Estonia warned on Friday that it would shoot down any Russian drone that violated its airspace.", []string{"EST RUS 13"}, []string{"RUS EST 19"}},
+		{"refusing to step down is refused at home", "Malawi's president refused on Friday to step down after the disputed vote.", []string{"MWI MWI 12"}, nil},
+		{"shot down tagged as a noun", "A Greek F-16 shot down a Turkish drone over the Aegean on Monday.", []string{"GRC TUR 19"}, nil},
+		{"paired demonyms the parser made the root", "Ghanaian and Togolese soldiers began joint patrols near the border on Tuesday.", []string{"GHA TGO 06", "TGO GHA 06"}, nil},
+		{"release demanded of the captor just named", "Eritrea detained a Sudanese cargo crew on Monday, and Khartoum demanded their immediate release.", []string{"ERI SDN 17", "SDN ERI 10"}, nil},
+		{"strike on what a label names", "Turkish jets bombed what Ankara described as a militant camp near Sinjar in Iraq on Friday.", []string{"TUR IRQ 19"}, []string{"TUR TUR 19", "TUR IRQ 01"}},
+		{"saying inside a label is attribution", "Rwandan drones struck what Kigali said was a rebel depot in Congo's North Kivu province on Friday.", []string{"RWA COD 19"}, []string{"RWA COD 01"}},
+		{"a later bare saying by someone already met sources details", "Sudanese troops recaptured the town of Wad Madani on Sunday. Officials said the militiamen had retreated east.", []string{"SDN SDN 19"}, []string{"SDN SDN 01"}},
+		{"violence by protesters is a riot", "Rioters attacked a police station in the Kenyan town of Kisumu on Sunday.", []string{"KEN KEN 14"}, []string{"KEN KEN 18", "KEN KEN 19"}},
+		{"shot dead is assault", "Gunmen on a motorbike shot dead a Peruvian judge outside his home in Lima on Sunday.", []string{"PER PER 18"}, []string{"PER PER 19"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

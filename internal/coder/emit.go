@@ -218,6 +218,42 @@ func (w *worker) actorAfter(s *sentence, p, src int, places bool) int {
 	return -1
 }
 
+// conditionSubject returns the subject of an if- or unless-clause under predicate p (or under its act, a few
+// levels down) when it names an actor of another country than the source's; -1 if none.
+func (w *worker) conditionSubject(s *sentence, p, src int, on time.Time) int {
+	sc := ""
+	if src >= 0 {
+		sc = countryOf(w.resolveNoMem(s, src, on).code)
+	}
+	for j := range s.words {
+		if s.rel[j] != "advcl" {
+			continue
+		}
+		mk := s.child(j, "mark")
+		if mk < 0 || s.lkey[mk] != kIf && s.lkey[mk] != kUnless {
+			continue
+		}
+		under := false
+		for q, d := s.head[j], 0; q >= 0 && d < 4; q, d = s.head[q], d+1 {
+			if q == p {
+				under = true
+				break
+			}
+		}
+		if !under {
+			continue
+		}
+		sub, pass := w.subject(s, j)
+		if sub < 0 || pass || sub == src {
+			continue
+		}
+		if r := w.resolveNoMem(s, sub, on); r.ok() && countryOf(r.code) != sc {
+			return sub
+		}
+	}
+	return -1
+}
+
 func subjectLike(upos string) bool { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" }
 
 // ownerIn finds the first actor named inside the phrase of a thing h (its owner, user or place), outside
@@ -1079,6 +1115,17 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		// main act brought about, and "…, telling a party congress that …" who heard it; neither is an act
 		return events
 	}
+	if !noun && s.rel[p] == "acl:relcl" && s.head[p] >= 0 {
+		if d := s.child(s.head[p], "det"); d >= 0 && s.lkey[d] == kAny {
+			// "would shoot down any plane that entered its airspace": a relative clause on "any" describes a
+			// case that may come, not an act that happened
+			return events
+		}
+	}
+	if !noun && (s.rel[p] == "advcl" || s.rel[p] == "conj") && s.words[p].XPOS == "VBG" && afterAccident(s, p) {
+		// "a bus overturned on a mountain road, killing 24 people": the deaths are the accident's, nobody's act
+		return events
+	}
 	// actors are resolved on the event's own date: a leader's role in 2010 is not his role today
 	when, rank := w.eventTime(s, p, doc.Published)
 	hasWhen := rank > 0
@@ -1110,6 +1157,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				tgtHead = w.nextActor(s, p, srcHead)
 			}
 		}
+	}
+	if tgtHead >= 0 && s.lkey[tgtHead] == kWhat {
+		// "bombed what New Delhi described as a training camp near Balakot": the thing hit is the one named
+		// inside the label
+		tgtHead = labelled(s, tgtHead, tgtHead)
 	}
 	subjTarget := -1
 	if m.source >= 0 {
@@ -1175,6 +1227,18 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		return events
 	}
 	root := m.pat.Code[:min(2, len(m.pat.Code))]
+	if m.pat.Code == "010" && !noun && s.index > 0 && sayVerbs[s.lkey[p]] && len(m.pat.After) == 0 && s.child(p, "ccomp") >= 0 &&
+		srcHead >= 0 && !w.namedIn(s, srcHead) {
+		// "… It said 12 soldiers had been killed", "Officials said the fighters had fled": a later sentence's
+		// bare saying by someone already met only sources the story's details
+		return events
+	}
+	if root == "01" && !noun && srcHead >= 0 {
+		if lo, _ := w.npSpan(s, srcHead); lo > 0 && s.lkey[lo-1] == kWhat {
+			// "struck what Caracas said was a guerrilla camp": a label inside the story, attribution only
+			return events
+		}
+	}
 	// the act's own root decides where its target may be, also when a promise or threat of it is coded:
 	// "said it would strike cities in Israel" threatens Israel
 	actRoot := root
@@ -1271,6 +1335,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		if x >= 0 {
 			tgtHead = w.intentTarget(s, x, srcHead, on)
 		}
+	}
+	if needTarget && !noun && tgtHead < 0 && root == "13" && !(len(srcs) > 1 && recip) {
+		// "vowed to take countermeasures if Washington went ahead with the sale": a conditional threat is
+		// aimed at the one whose act would set it off
+		tgtHead = w.conditionSubject(s, p, srcHead, on)
 	}
 	if root == "13" && !noun && tgtHead >= 0 && srcHead >= 0 && s.rel[tgtHead] == "nsubj" {
 		// "warned that Ankara would boycott American products": the threatener's own side in the complement
@@ -1404,6 +1473,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// a curfew or state of emergency is imposed on the country's own people
 				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
 			}
+			if !tgt.ok() && (strings.HasPrefix(code, "123") || code == "128") && countryOf(src.code) != "" && domesticRefusal(s, m) {
+				// "refused to step down", "ruled out a new election": what is refused is owed at home
+				tgt = actorRef{code: countryOf(src.code), kind: "country", via: "context", head: -1}
+			}
 			if !tgt.ok() && ownPeopleCode(code) && countryOf(src.code) != "" {
 				// "withdrew a law that would have taxed internet use", "lifted a ban on rallies": a concession
 				// on policy or freedoms is made to the country's own people
@@ -1426,6 +1499,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// "The spokesman threatened unspecified consequences": the one the same source addressed just before
 				tgt = w.lastTarget(src.code, s.index)
 			}
+			if !tgt.ok() && strings.HasPrefix(code, "1053") && !m.pat.HasTarget() && src.via != "context" && sh >= 0 && s.rel[sh] == "nsubj" {
+				// "Iran seized a British-flagged tanker, and London demanded its release": a release is demanded
+				// of whoever has just seized the demander's people or ships
+				tgt = actedOn(events, src.code, s.index)
+			}
 			if !tgt.ok() && root == "13" && !m.pat.HasTarget() && src.via != "context" && sh >= 0 && s.rel[sh] == "nsubj" {
 				// "Washington slapped tariffs on Chinese goods, and Beijing vowed to retaliate": a threat with no
 				// one named answers the last act done to the threatener
@@ -1438,6 +1516,13 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				continue
 			}
 			info := info
+			if (info.Root == "18" || info.Root == "19") && protesters(s, src) {
+				// "protesters surrounded the legislature", "demonstrators clashed with police": violence by a
+				// protest is CAMEO's violent protest, not an armed attack
+				if e, ok := w.c.opt.Ontology.Event("145"); ok {
+					info = e
+				}
+			}
 			if info.Root == "19" && (civilian(tgt.code) || hasAgent(src.code, "CVL")) {
 				// CAMEO's fighting is between armed forces; violence against civilians is assault
 				info = w.civilianAssault(info, s.words[p].Lemma)
@@ -1780,6 +1865,96 @@ func sameActor(a, b actorRef) bool {
 	}
 	return len(a.code) <= 3 || a.name != "" && a.name == b.name || a.headKey == b.headKey
 }
+
+var (
+	kAny  = lexicon.KeyOf("any")
+	kWhat = lexicon.KeyOf("what")
+)
+
+// words of power at home: refusing them ("refused to step down", "ruled out an election") is refusing one's own
+// country
+var domesticWords = keySet("resign", "resignation", "step", "quit", "power", "election", "elections", "summons",
+	"summonses", "office", "concede", "referendum")
+
+// domesticRefusal reports whether a refusal's pattern words name power at home.
+func domesticRefusal(s *sentence, m *match) bool {
+	for _, u := range m.used {
+		if domesticWords[s.lkey[u]] || domesticWords[s.key[u]] {
+			return true
+		}
+	}
+	return false
+}
+
+// labelled returns the noun a free relative's label names ("what it said were militant bases" → bases), or
+// def when there is none.
+func labelled(s *sentence, what, def int) int {
+	for _, r := range s.children(what) {
+		if s.rel[r] != "acl:relcl" {
+			continue
+		}
+		for _, c := range s.children(r) {
+			switch s.rel[c] {
+			case "ccomp", "xcomp":
+				return c
+			case "obl":
+				if cs := s.child(c, "case"); cs >= 0 && s.lkey[cs] == kAs {
+					return c
+				}
+			}
+		}
+	}
+	return def
+}
+
+// namedIn reports whether the phrase headed by h contains a dictionary name.
+func (w *worker) namedIn(s *sentence, h int) bool {
+	lo, hi := w.npSpan(s, h)
+	for i := lo; i <= hi && i < len(s.words); i++ {
+		if s.inActor[i] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nouns of people protesting, whose violence is a riot
+var protesterKeys = keySet("protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "protesters",
+	"demonstrators", "rioters")
+
+// protesters reports whether an actor phrase names people protesting ("tens of thousands of protesters").
+func protesters(s *sentence, a actorRef) bool {
+	if protesterKeys[a.headKey] {
+		return true
+	}
+	if a.head < 0 {
+		return false
+	}
+	for i := max(a.lo, 0); i <= a.hi && i < len(s.words); i++ {
+		if protesterKeys[s.lkey[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterAccident reports whether participle p hangs (within a few heads, as misparses put it on the accident's
+// place) on a verb of accident.
+func afterAccident(s *sentence, p int) bool {
+	for q, d := s.head[p], 0; q >= 0 && d < 3; q, d = s.head[q], d+1 {
+		if accidentVerbs[s.lkey[q]] {
+			return true
+		}
+		if s.isVerb(q) {
+			return false
+		}
+	}
+	return false
+}
+
+// verbs of accidents, whose participles ("…, killing 24") report casualties of no one's act
+var accidentVerbs = keySet("overturn", "derail", "crash", "capsize", "collapse", "plunge", "collide", "veer", "skid",
+	"sink", "topple", "overturned", "derailed", "capsized")
 
 // civilian reports whether an actor code names a civilian sector.
 func civilian(code string) bool { return hasAgent(code, "CVLREFMEDEDUHLHRELLAB") }

@@ -61,6 +61,10 @@ func (w *worker) window(s *sentence, p int) []int {
 							if s.lkey[cc] == kNot {
 								win = append(win, cc) // "warned China not to change …"
 							}
+						default:
+							if cc < c && s.words[cc].UPOS == "SCONJ" {
+								win = append(win, cc) // a marker the parse took for an object ("warned Taiwan that war could …")
+							}
 						}
 					}
 				}

@@ -72,6 +72,9 @@ func (s *sentence) build(lex *lexicon.Lexicon) {
 		s.key[i] = lexicon.KeyOf(w.Form)
 		s.lkey[i] = lexicon.KeyOf(w.Lemma)
 		s.upper[i] = upperWord(w.Form)
+	}
+	s.repairPairedDemonyms(lex)
+	for i := range s.words {
 		if h := s.head[i]; h >= 0 && h < n {
 			s.kidStart[h+1]++
 		}
@@ -126,6 +129,34 @@ func (s *sentence) build(lex *lexicon.Lexicon) {
 			s.key[i] = lexicon.KeyOf(s.text[a.Start-s.start : b.End-s.start])
 		}
 	}
+}
+
+// repairPairedDemonyms re-hangs a sentence that opens with two coordinated country adjectives ("Indonesian and
+// Australian warships began joint patrols …") which the parser made the root, with the verb as their conjunct:
+// the adjectives modify the noun, and the verb heads the sentence, as in the parse of the same phrase elsewhere.
+func (s *sentence) repairPairedDemonyms(lex *lexicon.Lexicon) {
+	n := len(s.words)
+	if n < 5 || s.head[0] != -1 || s.words[0].UPOS != "ADJ" || s.words[1].UPOS != "CCONJ" || s.head[2] != 0 ||
+		s.rel[2] != "conj" || s.words[3].UPOS != "NOUN" {
+		return
+	}
+	v := s.head[3]
+	if v <= 3 || v >= n || s.head[v] != 0 || s.rel[v] != "conj" || s.words[v].UPOS != "VERB" || !strings.HasPrefix(s.rel[3], "nsubj") {
+		return
+	}
+	if _, m := lex.Actors.Match(s.key, s.upper, 0); m != 1 {
+		return
+	}
+	if _, m := lex.Actors.Match(s.key, s.upper, 2); m != 1 {
+		return
+	}
+	for i := 4; i < n; i++ {
+		if s.head[i] == 0 && i != v {
+			s.head[i] = v
+		}
+	}
+	s.head[0], s.rel[0] = 3, "amod"
+	s.head[v], s.rel[v] = -1, "root"
 }
 
 // lowerWord reports whether w is a word of lower-case ASCII letters.

@@ -610,7 +610,14 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 		// a town of that region named elsewhere in the sentence is where it happened, whatever the parse
 		// hung it on: "shelled a bridge used by Russian troops near Nova Kakhovka in the Kherson region"
 		var buf [16]int
-		for _, t := range w.allLocatives(s, p, buf[:0]) {
+		cands := w.allLocatives(s, p, buf[:0])
+		for t := range s.words {
+			// a town in an office's "of" phrase: "the mayor of Uruapan, in Mexico's Michoacán state"
+			if cs := s.child(t, "case"); cs >= 0 && s.lkey[cs] == kOf && s.words[t].UPOS == "PROPN" && s.rel[t] == "nmod" {
+				cands = append(cands, t)
+			}
+		}
+		for _, t := range cands {
 			if pl, lo, hi, ok := w.placeAt(s, t, ctx, 0); ok && pl.Kind == geo.KindCity && !pl.Approximate &&
 				pl.Country == own.Country && pl.Admin1 == own.Admin1 {
 				return location(pl, s.spanText(lo, hi), "phrase")

@@ -39,6 +39,7 @@ func TestPlaces(t *testing.T) {
 		{"town of the region", "Ukrainian forces shelled a ferry crossing used by Russian soldiers near Nova Kakhovka in the Kherson region on Monday.", "shelled", "UKR", "Nova Kakhovka", "city", false},
 		{"country noun over a namesake", "Gunmen killed 132 villagers in the Burkinabe village of Solhan on Friday, the government said.", "killed", "BFA", "Solhan", "city", true},
 		{"where pressure comes from", "Under pressure from Washington, Egypt's government released 40 activists on Tuesday.", "released", "EGY", "", "country", false},
+		{"town of an office within the region", "The mayor of Celaya, in Mexico's Guanajuato state, was shot dead by gunmen on Friday.", "shot", "MEX", "Celaya", "city", false},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {
