@@ -1,6 +1,10 @@
 package coder
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/event"
+)
 
 // TestOffsetDates checks that an event introduced by an offset ("a day after", "a week before") is dated
 // from the expression before it, and that a plain "after" or a missing anchor leaves it alone.
@@ -19,20 +23,27 @@ func TestOffsetDates(t *testing.T) {
 		{"Kenyan police arrested three Somali men, two days after al-Shabaab militants attacked Kenyan troops in Garissa.", "attacked", "2023-02-11"},
 	}
 	for _, tt := range tests {
-		found := false
-		for _, e := range codeText(t, c, tt.text, "2023-02-11") {
-			if e.Verb.Text != tt.verb {
-				continue
-			}
-			found = true
+		for _, e := range eventsOf(t, c, tt.text, "2023-02-11", tt.verb) {
 			if e.Date != tt.want {
 				t.Errorf("%q: %s dated %s (%q), want %s", tt.text, tt.verb, e.Date, e.DateText, tt.want)
 			}
 		}
-		if !found {
-			t.Errorf("%q: no event of %q", tt.text, tt.verb)
+	}
+}
+
+// eventsOf codes text and returns the events of the verb written verb, failing the test when there is none.
+func eventsOf(t *testing.T, c *Coder, text, date, verb string) []event.Event {
+	t.Helper()
+	var out []event.Event
+	for _, e := range codeText(t, c, text, date) {
+		if e.Verb.Text == verb {
+			out = append(out, e)
 		}
 	}
+	if len(out) == 0 {
+		t.Errorf("%q: no event of %q", text, verb)
+	}
+	return out
 }
 
 func TestOffsetDays(t *testing.T) {
@@ -61,18 +72,10 @@ func TestPartOfMonth(t *testing.T) {
 		{"Kenyan police arrested 40 Somali migrants in Nairobi in late 2017.", "arrested", "2017-09/2017-12", "range"},
 	}
 	for _, tt := range tests {
-		found := false
-		for _, e := range codeText(t, c, tt.text, "2018-10-12") {
-			if e.Verb.Text != tt.verb {
-				continue
-			}
-			found = true
+		for _, e := range eventsOf(t, c, tt.text, "2018-10-12", tt.verb) {
 			if e.Date != tt.date || e.DatePrecision != tt.precision {
 				t.Errorf("%q: dated %s (%s), want %s (%s)", tt.text, e.Date, e.DatePrecision, tt.date, tt.precision)
 			}
-		}
-		if !found {
-			t.Errorf("%q: no event of %q", tt.text, tt.verb)
 		}
 	}
 }

@@ -55,19 +55,26 @@ func TestAnnotateTrees(t *testing.T) {
 	}
 }
 
-// BenchmarkAnnotate tags, lemmatizes and parses the UD English EWT dev sentences (gold tokenization) and
-// reports words per second: the NLP core's speed target is a benchmark, not a timed test.
-func BenchmarkAnnotate(b *testing.B) {
+// ewtDev reads the UD English EWT dev sentences from the shared corpora, skipping when they are absent.
+func ewtDev(tb testing.TB) []*conllu.Sentence {
+	tb.Helper()
 	path := filepath.Join("..", "..", "..", "shared", "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
-		b.Skipf("%s is absent: the benchmark needs the treebank", path)
+		tb.Skipf("%s is absent: this needs the treebank", path)
 	}
+	defer f.Close()
 	sents, err := conllu.ReadAll(f, path)
-	f.Close()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
+	return sents
+}
+
+// BenchmarkAnnotate tags, lemmatizes and parses the UD English EWT dev sentences (gold tokenization) and
+// reports words per second: the NLP core's speed target is a benchmark, not a timed test.
+func BenchmarkAnnotate(b *testing.B) {
+	sents := ewtDev(b)
 	a := mustLoad(b).NewAnnotator()
 	var all [][]Word
 	words := 0
@@ -91,16 +98,7 @@ func BenchmarkAnnotate(b *testing.B) {
 // TestLemmaMemory checks that remembering lemmas changes none: one Annotator tags EWT dev twice, the
 // second time from its memory, and every lemma is the lemmatizer's for the word's form and tags.
 func TestLemmaMemory(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("%s is absent: the test needs the treebank", path)
-	}
-	sents, err := conllu.ReadAll(f, path)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := ewtDev(t)
 	p := mustLoad(t)
 	a := p.NewAnnotator()
 	for round := range 2 {
