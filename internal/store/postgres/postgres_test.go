@@ -5,13 +5,11 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
-	"io/fs"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/jackc/pgx/v5/stdlib"
@@ -239,16 +237,8 @@ func TestUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := fstest.MapFS{}
-	for _, name := range []string{"001_initial.sql", "002_ingest.sql"} {
-		b, err := fs.ReadFile(migrationFiles, "migrations/"+name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		old[name] = &fstest.MapFile{Data: b}
-	}
 	d := Dialect()
-	d.Migrations = old
+	d.Migrations = storetest.FirstMigrations(t, migrationFiles, "001_initial.sql", "002_ingest.sql")
 	s2, err := store.NewSQL(t.Context(), sql.OpenDB(stdlib.GetConnector(*cfg)), d)
 	if err != nil {
 		t.Fatal(err)

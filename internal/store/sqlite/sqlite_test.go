@@ -5,12 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
@@ -249,16 +247,8 @@ func TestUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := fstest.MapFS{}
-	for _, name := range []string{"001_initial.sql", "002_ingest.sql"} {
-		b, err := fs.ReadFile(migrationFiles, "migrations/"+name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		old[name] = &fstest.MapFile{Data: b}
-	}
 	d := Dialect()
-	d.Migrations = old
+	d.Migrations = storetest.FirstMigrations(t, migrationFiles, "001_initial.sql", "002_ingest.sql")
 	s2, err := store.NewSQL(t.Context(), db, d)
 	if err != nil {
 		t.Fatal(err)

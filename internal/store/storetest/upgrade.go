@@ -3,10 +3,12 @@ package storetest
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
@@ -14,6 +16,21 @@ import (
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/store/fingerprint"
 )
+
+// FirstMigrations returns the named migration files of dir "migrations" in fsys, for opening a store at an
+// older schema than this dyad's.
+func FirstMigrations(t testing.TB, fsys fs.FS, names ...string) fs.FS {
+	t.Helper()
+	old := fstest.MapFS{}
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, "migrations/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old[name] = &fstest.MapFile{Data: b}
+	}
+	return old
+}
 
 // Schema2 says how a backend's test wrote a database of schema 2, for Upgrade.
 type Schema2 struct {
