@@ -184,6 +184,15 @@ func TestCodeMechanisms(t *testing.T) {
 		{"a later bare saying by someone already met sources details", "Sudanese troops recaptured the town of Wad Madani on Sunday. Officials said the militiamen had retreated east.", []string{"SDN SDN 19"}, []string{"SDN SDN 01"}},
 		{"violence by protesters is a riot", "Rioters attacked a police station in the Kenyan town of Kisumu on Sunday.", []string{"KEN KEN 14"}, []string{"KEN KEN 18", "KEN KEN 19"}},
 		{"shot dead is assault", "Gunmen on a motorbike shot dead a Peruvian judge outside his home in Lima on Sunday.", []string{"PER PER 18"}, []string{"PER PER 19"}},
+		{"promised act read as a purpose clause", "Canada offered on Friday to help Haiti rebuild its police force.", []string{"CAN HTI 03"}, nil},
+		{"pronoun of a readiness adjective read as expletive", "Norway said on Monday it was willing to mediate between Sudan and Chad.", []string{"NOR SDN 03", "NOR TCD 03"}, nil},
+		{"police promised to a country are an offer", "Rwanda promised on Friday to send more police officers to the Central African Republic.", []string{"RWA CAF 03"}, []string{"RWA CAF 13"}},
+		{"sides of a fight hung on its onset verb", "Clashes broke out between Armenia's army and Azerbaijani forces on Thursday.", []string{"ARM AZE 19", "AZE ARM 19"}, nil},
+		{"that-clause parsed as a relative on the object", "Iran's army chief warned Azerbaijan on Sunday that Baku would pay a heavy price for any provocation.", []string{"IRN AZE 13"}, []string{"IRN AZE 01"}},
+		{"own troops are not whom a withdrawal yields to", "Turkey pulled its troops out of a base in northern Iraq on Friday.", []string{"TUR IRQ 08"}, []string{"TUR TUR 08"}},
+		{"rival sides in one plural phrase", "Rival factions in Somalia signed a power-sharing deal on Tuesday.", []string{"SOM SOM 05"}, nil},
+		{"warring sides in one plural phrase", "South Sudan's warring parties signed a peace deal on Tuesday.", []string{"SSD SSD 05"}, nil},
+		{"announced retaliation is a threat", "Venezuela said it would retaliate against Guyana.", []string{"VEN GUY 13"}, []string{"VEN GUY 01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

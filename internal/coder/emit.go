@@ -101,6 +101,12 @@ func (w *worker) subject(s *sentence, p int) (int, bool) {
 					return a, false
 				}
 				return c, false
+			case "expl":
+				// "said it was willing to mediate": the parse took the pronoun of a readiness adjective for an
+				// expletive, but it is the one who is ready
+				if s.words[p].UPOS == "ADJ" && intendVerbs[s.lkey[p]] && c < p && s.child(p, "nsubj") < 0 {
+					return c, false
+				}
 			case "nsubj:pass":
 				if r := w.relative(s, p, c); r >= 0 {
 					return r, true
@@ -202,8 +208,8 @@ func (w *worker) actorAfter(s *sentence, p, src int, places bool) int {
 		for d := 0; d < 4 && s.head[h] >= 0 && npRel(s.rel[h]) && s.rel[h] != "nmod" && s.rel[h] != "appos" && s.head[h] > p; d++ {
 			h = s.head[h]
 		}
-		if h == src {
-			continue
+		if h == src || ownPossessed(s, h) {
+			continue // "withdrew its troops from a town in …": the source's own troops are not whom it yields to
 		}
 		if cs := s.child(h, "case"); !places && cs >= 0 && locPreps[s.lkey[cs]] && !motionPreps[s.lkey[cs]] {
 			continue // "leaders meeting in Tunis": where it happened, not with whom
@@ -319,6 +325,28 @@ func actedOn(events []event.Event, src string, sentence int) actorRef {
 // elections (0831) are also what protesters ask for, so they are left to a named target.
 func ownPeopleCode(code string) bool {
 	return strings.HasPrefix(code, "081") || code == "0832" || code == "0833"
+}
+
+// rivalWords mark a plural phrase as two or more sides at odds: "rival factions", "warring parties"
+var rivalWords = keySet("rival", "warring", "feuding", "opposing")
+
+// rivalGroup reports whether h is a plural noun of sides at odds ("the rival factions").
+func rivalGroup(s *sentence, h int) bool {
+	if h < 0 || s.words[h].XPOS != "NNS" {
+		return false
+	}
+	for _, c := range s.children(h) {
+		if s.rel[c] == "amod" && (rivalWords[s.lkey[c]] || rivalWords[s.key[c]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPossessed reports whether phrase h is owned by a possessive pronoun ("its troops", "their envoys").
+func ownPossessed(s *sentence, h int) bool {
+	ps := s.child(h, "nmod:poss")
+	return ps >= 0 && s.words[ps].XPOS == "PRP$"
 }
 
 // toInfinitive reports whether clause v is a to-infinitive.
@@ -472,6 +500,19 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 			}
 		}
 	}
+	if h := s.head[n]; src < 0 && h >= 0 && s.rel[n] == "nsubj" && onsetVerbs[s.lkey[h]] {
+		// "clashes erupted between Chad's army and rebels", "clashes broke out between Kyrgyz and Tajik
+		// guards": the parse hangs the sides on the verb, but they belong to the noun that names the event
+		for _, c := range s.children(h) {
+			if r := s.rel[c]; r != "obl" && r != "obj" {
+				continue
+			}
+			if lo, _ := s.subtreeSpan(c); s.lkey[lo] == kBetween && s.head[lo] >= 0 {
+				src = s.head[lo]
+				break
+			}
+		}
+	}
 	if src < 0 && tgt >= 0 {
 		// "the massacre of 130 villagers by soldiers": the parse often hangs the "by" agent on the "of" phrase
 		for _, c := range s.children(tgt) {
@@ -500,6 +541,9 @@ func (w *worker) nominalArgs(s *sentence, n int) (src, tgt int) {
 }
 
 var kLead = lexicon.KeyOf("lead")
+
+// onsetVerbs say that an event began or went on, with the event as their subject
+var onsetVerbs = keySet("erupt", "break", "flare", "rage", "continue", "intensify", "resume", "escalate")
 
 // nouns of agreements, whose infinitive says what was agreed
 var agreementNouns = keySet("agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "compact",
@@ -769,7 +813,11 @@ type modal struct {
 	neg    bool   // "did not attack"
 	drop   bool   // a condition, a question or an open "whether": nothing is claimed to happen
 	intent bool   // promised, offered, vowed or announced ("said it would send"): CAMEO codes the intent
+	offer  bool   // the intent is a promise or an offer ("pledged to send police"), not a vow or a threat
 }
+
+// offerVerbs promise or offer an act to its beneficiary: troops sent under such a promise are help, not a threat
+var offerVerbs = keySet("pledge", "promise", "offer", "agree", "commit", "undertake", "volunteer", "consent", "willing", "ready", "prepared")
 
 var (
 	kShould  = lexicon.KeyOf("should")
@@ -892,13 +940,13 @@ func (w *worker) modality(s *sentence, p int) modal {
 		switch s.rel[q] {
 		case "xcomp":
 			if intendVerbs[s.lkey[h]] && (m.mod == "asserted" || m.mod == "planned") {
-				m.mod, m.intent = "intended", true
+				m.mod, m.intent, m.offer = "intended", true, offerVerbs[s.lkey[h]]
 			}
 		case "advcl", "ccomp":
 			// "offered to send", parsed as a purpose clause: an infinitive under a verb of intent
 			if s.rel[q] == "advcl" && intendVerbs[s.lkey[h]] && (m.mod == "asserted" || m.mod == "planned") {
 				if mk := s.child(q, "mark"); mk >= 0 && s.words[mk].XPOS == "TO" {
-					m.mod, m.intent = "intended", true
+					m.mod, m.intent, m.offer = "intended", true, offerVerbs[s.lkey[h]]
 				}
 			}
 			if mk := s.child(q, "mark"); mk >= 0 && (s.lkey[mk] == kIf || s.lkey[mk] == kUnless || s.lkey[mk] == kWhether) {
@@ -1284,7 +1332,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	}
 	if md.intent && !(ownTime && when.Future) {
 		// "pledged to rebuild", "said it would send troops": the promise is the event; a dated plan keeps its act
-		code = intentCode(code)
+		if md.offer && root == "15" {
+			code = "0312" // "pledged to send police officers to Haiti": an offer of security cooperation
+		} else {
+			code = intentCode(code)
+		}
 		root = code[:2]
 	}
 	srcs := conjuncts(s, srcHead, nil)
@@ -1334,6 +1386,14 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		}
 		if x >= 0 {
 			tgtHead = w.intentTarget(s, x, srcHead, on)
+		} else if a := s.child(p, "advcl"); a >= 0 && toInfinitive(s, a) {
+			// "offered on Tuesday to help Bolivia": a time phrase before the infinitive makes the parse read it
+			// as a purpose clause, but it is still the promised act; only another country is taken from it,
+			// since the parse's purpose clauses also hold the promiser's own words ("take firm countermeasures")
+			if t := w.intentTarget(s, a, srcHead, on); t >= 0 && srcHead >= 0 &&
+				countryOf(w.resolveNoMem(s, t, on).code) != countryOf(w.resolveNoMem(s, srcHead, on).code) {
+				tgtHead = t
+			}
 		}
 	}
 	if needTarget && !noun && tgtHead < 0 && root == "13" && !(len(srcs) > 1 && recip) {
@@ -1373,6 +1433,9 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 	if reciprocal {
 		tgts = srcs
 	}
+	// "Yemen's rival factions reached a deal": the parties are one plural phrase, each side acting with
+	// the other, both of one country
+	rivals := needTarget && recip && len(srcs) == 1 && tgtHead < 0 && placeTgt.code == "" && rivalGroup(s, srcs[0])
 	info := w.codebook(code)
 	var attr *event.Attribution
 	if lo, hi, nlo, nhi, ok := w.attribution(s, p); ok {
@@ -1440,7 +1503,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// "told reporters", "told state radio": the press carries a statement, it is not its target
 				tgt = actorRef{}
 			}
-			if tgt.ok() && sameActor(src, tgt) {
+			if rivals {
+				tgt = src
+			}
+			if tgt.ok() && sameActor(src, tgt) && !rivals {
 				if needTarget {
 					continue // an actor does not act on itself
 				}
@@ -2034,7 +2100,13 @@ func (w *worker) lastTarget(src string, sentence int) actorRef {
 // inPlay lists the event's actor countries, for place disambiguation, and remembers them for the article.
 func (w *worker) inPlay(src, tgt *event.Actor) []string {
 	out := w.play[:0]
-	for _, a := range []*event.Actor{src, tgt} {
+	first, second := src, tgt
+	if src != nil && tgt != nil && tgt.Start >= 0 && tgt.Start < src.Start {
+		// the party named first leads, whichever way the event runs: both directions of "clashes between
+		// Kyrgyz and Tajik guards near the village of X" are placed alike
+		first, second = tgt, src
+	}
+	for _, a := range [2]*event.Actor{first, second} {
 		if a != nil && a.Country != "" {
 			out = append(out, a.Country)
 			if !slices.Contains(w.docCountries, a.Country) {

@@ -47,7 +47,7 @@ func (w *worker) window(s *sentence, p int) []int {
 		win = append(win, j)
 		for _, c := range s.children(j) {
 			if clauseRel(s, c) {
-				if s.rel[c] == "ccomp" && j == p {
+				if s.rel[c] == "ccomp" && j == p || thatClauseOnObject(s, p, j, c) {
 					// a complement's marker, subject, modal and verb belong to the verb's pattern ("warned that the
 					// U.S. …", "vowed Tehran would pay"), the rest of its clause does not
 					win = append(win, c)
@@ -77,6 +77,13 @@ func (w *worker) window(s *sentence, p int) []int {
 	slices.Sort(win)
 	w.win = win
 	return win
+}
+
+// thatClauseOnObject reports whether clause c is the complement of predicate p that the parse hung on p's
+// object j as a relative clause: in "warned Hezbollah on Tuesday that Beirut would pay" the "that" is a
+// conjunction, since the clause has a subject of its own.
+func thatClauseOnObject(s *sentence, p, j, c int) bool {
+	return s.rel[c] == "acl:relcl" && s.rel[j] == "obj" && s.head[j] == p && thatMark(s, c) && s.child(c, "nsubj") >= 0
 }
 
 // misattached reports a finite verb that the parse made a noun's modifier.

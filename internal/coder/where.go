@@ -174,8 +174,14 @@ func (w *worker) placeAt(s *sentence, h int, ctx geo.Context, depth int) (geo.Pl
 		// a name the gazetteer lacks where the text says it is a place: the noun above ("the village of
 		// Karma"), or what encloses it ("Butler, Pennsylvania", "Ogossagou in central Mali")
 		if named && !isPlaceNoun(s.lkey[hi]) {
-			if p, ok := w.unlisted(s, lo, hi, h, cue, poss, ctx, depth, cue == ""); ok {
-				return p, lo, hi, true
+			// "the village of Kok-Tash": a hyphenated name the tokenizer split is one name
+			uhi := hi
+			for uhi+2 < len(s.words) && uhi-lo < 2 && s.words[uhi+1].Form == "-" && s.words[uhi+1].Start == s.words[uhi].End &&
+				s.words[uhi+2].Start == s.words[uhi+1].End && upperFirst(s.words[uhi+2].Form) {
+				uhi += 2
+			}
+			if p, ok := w.unlisted(s, lo, uhi, h, cue, poss, ctx, depth, cue == ""); ok {
+				return p, lo, uhi, true
 			}
 		}
 	}
@@ -396,6 +402,9 @@ func (w *worker) unlisted(s *sentence, lo, hi, h int, kind, poss string, ctx geo
 	}
 	for t := lo; t <= hi; t++ {
 		f := s.words[t].Form
+		if f == "-" && t > lo && t < hi {
+			continue // the hyphen inside "Kok-Tash"
+		}
 		if s.inActor[t] >= 0 || f == "" || f[0] < 'A' || f[0] > 'Z' || notPlaceNames[s.lkey[t]] {
 			return geo.Place{}, false
 		}

@@ -40,6 +40,7 @@ func TestPlaces(t *testing.T) {
 		{"country noun over a namesake", "Gunmen killed 132 villagers in the Burkinabe village of Solhan on Friday, the government said.", "killed", "BFA", "Solhan", "city", true},
 		{"where pressure comes from", "Under pressure from Washington, Egypt's government released 40 activists on Tuesday.", "released", "EGY", "", "country", false},
 		{"town of an office within the region", "The mayor of Celaya, in Mexico's Guanajuato state, was shot dead by gunmen on Friday.", "shot", "MEX", "Celaya", "city", false},
+		{"hyphenated unlisted name", "Soldiers clashed with rebels near the village of Bir-Ghazal in eastern Chad on Sunday.", "clashed", "TCD", "Bir-Ghazal", "city", true},
 		{"shared in sentence", "Islamic State fighters took the Syrian town of Palmyra on Wednesday after government troops abandoned their positions.", "abandoned", "SYR", "Palmyra", "city", false},
 	}
 	for _, tt := range tests {
@@ -64,6 +65,31 @@ func TestPlaces(t *testing.T) {
 				got = append(got, e.Verb.Text)
 			}
 			t.Fatalf("%q: no event on %q (events on %v)", tt.text, tt.verb, got)
+		})
+	}
+}
+
+// TestSymmetricPlace checks that both directions of a symmetric event are placed alike: an unlisted village
+// lies in the country of the party named first, whichever is the source.
+func TestSymmetricPlace(t *testing.T) {
+	c := standardCoder(t)
+	tests := []struct {
+		name, text, country, place string
+		events                     int
+	}{
+		{"clash between two sides", "Clashes broke out between Uzbek and Tajik border guards near the village of Sary-Bulak on Tuesday.", "UZB", "Sary-Bulak", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := codeText(t, c, tt.text, "2024-03-13")
+			if len(evs) != tt.events {
+				t.Fatalf("%q: %d events, want %d", tt.text, len(evs), tt.events)
+			}
+			for _, e := range evs {
+				if l := e.Location; l == nil || l.Country != tt.country || l.Name != tt.place {
+					t.Errorf("%q: %s %s placed at %+v, want %s %s", tt.text, e.Source.Code, codeOrEmpty(e.Target), l, tt.country, tt.place)
+				}
+			}
 		})
 	}
 }
