@@ -402,6 +402,37 @@ func (w *worker) intentTarget(s *sentence, x, src int, on time.Time) int {
 	return -1
 }
 
+// nouns of asking and proposing, whose infinitive names an act that has not happened
+var askedNouns = keySet("request", "call", "appeal", "plea", "proposal", "bid", "demand", "suggestion", "invitation")
+
+// verbs whose object is always a person ("captured" also takes helicopters and towns)
+var arrestVerbs = keySet("arrest", "detain", "jail", "imprison", "apprehend", "intern")
+
+// verbs of a purpose clause that name whom aid is for ("to help Bolivia", "to assist Nepal")
+var helpVerbs = keySet("help", "assist", "support", "aid", "relieve")
+
+// helpedActor returns the object of a to-infinitive purpose clause of p headed by a verb of helping, when it
+// names an actor of another country than the source's; -1 if none.
+func (w *worker) helpedActor(s *sentence, p, src int, on time.Time) int {
+	var srcCode string
+	if src >= 0 {
+		srcCode = countryOf(w.resolveNoMem(s, src, on).code)
+	}
+	for _, c := range s.children(p) {
+		if r := s.rel[c]; (r != "xcomp" && r != "advcl") || !helpVerbs[s.lkey[c]] || !toInfinitive(s, c) {
+			continue
+		}
+		o := s.child(c, "obj")
+		if o < 0 {
+			continue
+		}
+		if r := w.resolveNoMem(s, o, on); r.ok() && countryOf(r.code) != srcCode {
+			return o
+		}
+	}
+	return -1
+}
+
 // roots of force and coercion, whose target may be the country where the thing acted on is
 var forceRoots = map[string]bool{"15": true, "17": true, "18": true, "19": true, "20": true}
 
@@ -1170,6 +1201,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 			return events
 		}
 	}
+	if !noun && s.rel[p] == "acl" && toInfinitive(s, p) && s.head[p] >= 0 && askedNouns[s.lkey[s.head[p]]] {
+		// "rejected a U.S. request to interrogate detainees": an act asked for or proposed has not happened
+		return events
+	}
 	if !noun && (s.rel[p] == "advcl" || s.rel[p] == "conj") && s.words[p].XPOS == "VBG" && afterAccident(s, p) {
 		// "a bus overturned on a mountain road, killing 24 people": the deaths are the accident's, nobody's act
 		return events
@@ -1238,6 +1273,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		default:
 			tgtHead = t
 		}
+	}
+	if !noun && gappedRelative(s, p) && (tgtHead < 0 || s.rel[tgtHead] == "obl:unmarked" && !w.resolveNoMem(s, tgtHead, on).ok()) {
+		// "freed fishermen it had detained (last month)": the relative clause acted on the noun it modifies;
+		// a bare time phrase after the verb is no object
+		tgtHead = s.head[p]
 	}
 	if srcHead < 0 && passive && !noun && removalVerbs[s.lkey[p]] {
 		// "120 Haitian migrants were deported from the Dominican Republic": with no "by" agent, the country
@@ -1376,6 +1416,10 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 		if t := w.actorAfter(s, p, srcHead, force); t >= 0 {
 			tgtHead = t
 		}
+	}
+	if needTarget && !noun && tgtHead < 0 && actRoot == "07" && !(len(srcs) > 1 && recip) {
+		// "sent engineers to help Bolivia rebuild": aid is for the one its purpose clause helps
+		tgtHead = w.helpedActor(s, p, srcHead, on)
 	}
 	if needTarget && !noun && tgtHead < 0 && !(len(srcs) > 1 && recip) && (intendVerbs[s.lkey[p]] || s.lkey[p] == kRefuse || s.lkey[p] == kDecline) {
 		// "pledged to keep supplying coal to the Philippines", "promised that the bloc would buy American
@@ -1543,6 +1587,18 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				// "refused to step down", "ruled out a new election": what is refused is owed at home
 				tgt = actorRef{code: countryOf(src.code), kind: "country", via: "context", head: -1}
 			}
+			if strings.HasPrefix(code, "0841") && !noun && countryOf(src.code) != "" && (!tgt.ok() || countryOf(tgt.code) == countryOf(src.code)) {
+				// "freed 14 prisoners, including a U.S. citizen": the foreigner named among the freed is the
+				// one the release is made to
+				if r := w.includedForeigner(s, p, countryOf(src.code), on); r.ok() {
+					tgt = r
+				}
+			}
+			if !tgt.ok() && strings.HasPrefix(code, "173") && !noun && arrestVerbs[s.lkey[p]] && countryOf(src.code) != "" && thing >= 0 && s.words[thing].UPOS == "NOUN" {
+				// "Greek police detained the station master": someone held with no nationality named is one of
+				// the country's own people
+				tgt = actorRef{code: countryOf(src.code) + "CVL", kind: "agent", via: "context", head: -1}
+			}
 			if !tgt.ok() && ownPeopleCode(code) && countryOf(src.code) != "" {
 				// "withdrew a law that would have taxed internet use", "lifted a ban on rallies": a concession
 				// on policy or freedoms is made to the country's own people
@@ -1579,6 +1635,11 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				continue
 			}
 			if between && tgt.ok() && w.toldBefore(s.index, root, countryOf(src.code), countryOf(tgt.code)) {
+				continue
+			}
+			if tolled(s, p, root, noun, events) && !w.namedVictims(s, p, countryOf(src.code)) {
+				// "pounded Kherson, killing three civilians": the toll of an attack already coded, with no
+				// victims of another nationality named, is no second event
 				continue
 			}
 			info := info
@@ -1732,6 +1793,61 @@ func (w *worker) rival(s *sentence, src actorRef, on time.Time, clause int) acto
 			return actorRef{code: c, kind: "country", via: "context", head: -1}
 		}
 		i += m.n - 1
+	}
+	return actorRef{}
+}
+
+// tolled reports whether predicate p is a participle of violence ("killing", "wounding") that gives the toll of
+// the force event its head verb already carries.
+func tolled(s *sentence, p int, root string, noun bool, events []event.Event) bool {
+	h := s.head[p]
+	if noun || root != "18" && root != "19" && root != "20" || s.words[p].XPOS != "VBG" || h < 0 || s.rel[p] != "advcl" && s.rel[p] != "xcomp" && s.rel[p] != "conj" {
+		return false
+	}
+	at := s.char(s.words[h].Start)
+	for i := range events {
+		if r := events[i].Root; events[i].Verb.Start == at && (r == "18" || r == "19" || r == "20") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedVictims reports whether the object of p names its own nationality, other than own ("killing an Italian
+// tourist").
+func (w *worker) namedVictims(s *sentence, p int, own string) bool {
+	o := s.child(p, "obj")
+	if o < 0 {
+		return false
+	}
+	lo, hi := s.subtreeSpan(o)
+	for i := lo; i <= hi; i++ {
+		if m := s.actorAt[i]; m.n > 0 {
+			if c := countryOf(m.actor.CodeOn(w.on)); c != "" && c != own {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// includedForeigner returns the actor of another country than own in an "including …" phrase under verb p or
+// its object; the zero actorRef if none.
+func (w *worker) includedForeigner(s *sentence, p int, own string, on time.Time) actorRef {
+	heads := [2]int{p, s.child(p, "obj")}
+	for _, h := range heads {
+		if h < 0 {
+			continue
+		}
+		for _, c := range s.children(h) {
+			cs := s.child(c, "case")
+			if cs < 0 || s.lkey[cs] != kInclude && s.key[cs] != kIncluding || s.rel[c] != "obl" && s.rel[c] != "nmod" {
+				continue
+			}
+			if r := w.resolveNoMem(s, c, on); r.ok() && countryOf(r.code) != "" && countryOf(r.code) != own {
+				return r
+			}
+		}
 	}
 	return actorRef{}
 }

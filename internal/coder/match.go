@@ -203,6 +203,11 @@ func (w *worker) matchAfter(s *sentence, win []int, els []lexicon.Elem, i, cur i
 		if pos >= 0 {
 			h := w.phraseAt(s, pos, win)
 			if h >= 0 && w.isTime(s, h) {
+				if i == 0 && e.Kind == lexicon.Target && gappedRelative(s, win[cur]) {
+					// "fishermen it had detained last month": the object slot is the noun the clause modifies
+					m.target = -2
+					return w.matchAfter(s, win, els, i+1, cur, m)
+				}
 				return false // "on Monday" is not the target of "impose sanctions on +"
 			}
 			if h >= 0 && i == 0 && e.Kind == lexicon.Target {
@@ -313,3 +318,13 @@ func (w *worker) phraseAt(s *sentence, t int, win []int) int {
 
 // quantityWords qualify a count ("at least 40", "at most ten"); the parse may make them a phrase of their own.
 var quantityWords = keySet("least", "most")
+
+// gappedRelative reports whether verb p heads a relative clause whose object is the noun it modifies: a clause
+// with a subject of its own and no object ("the fishermen it had detained", "hostages the group seized").
+func gappedRelative(s *sentence, p int) bool {
+	if p < 0 || s.rel[p] != "acl:relcl" || s.head[p] < 0 || s.child(p, "obj", "ccomp", "xcomp") >= 0 || s.child(p, "nsubj:pass", "aux:pass") >= 0 || sayVerbs[s.lkey[p]] {
+		return false
+	}
+	c := s.child(p, "nsubj")
+	return c >= 0 && s.key[c] != kWho && s.key[c] != kWhich && s.key[c] != kThat
+}

@@ -633,13 +633,15 @@ func (w *worker) place(doc *source.Document, s *sentence, p int, code string, co
 			}
 		}
 	}
-	if own != nil && (own.Precision == "city" || !(visit || code >= "17")) {
+	// a retreat's object is the place left: "left Bagram air base"
+	leave := strings.HasPrefix(code, "087")
+	if own != nil && (own.Precision == "city" || !(visit || leave || code >= "17")) {
 		return own
 	}
 	// a visit's or an attack's object may be the place itself: "visited Yerevan", "captured the Syrian city of
 	// Hama", "struck Brussels airport"; a town taken in a region is placed in the town ("recaptured the town
 	// of Lalibela in the Amhara region")
-	if visit || code >= "17" {
+	if visit || leave || code >= "17" {
 		o := s.child(p, "obj")
 		if o < 0 {
 			// "struck Brussels airport" parsed as a bare oblique
