@@ -311,6 +311,9 @@ func (w *worker) cueOwnsActor(s *sentence) bool {
 			continue
 		}
 		g := i + n - 1 // the cue's last word: "rugby" in "rugby team" hangs on "team"
+		if n > 1 && !s.isNominal(g) && s.isNominal(i) {
+			g = i // "shares retreated": the cue's noun is its first word
+		}
 		switch s.rel[g] {
 		case "compound", "amod", "flat":
 			g = s.head[g]
@@ -318,12 +321,29 @@ func (w *worker) cueOwnsActor(s *sentence) bool {
 		if g < 0 || !s.isNominal(g) {
 			continue
 		}
+		if modifiedByActor(s, g) {
+			return true
+		}
 		lo, hi := s.subtreeSpan(g)
 		if hi-lo > 8 {
 			continue // a long phrase holds more than one noun phrase
 		}
 		for t := lo; t <= hi; t++ {
 			if s.inActor[t] >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modifiedByActor reports an actor word directly modifying noun g ("Argentine shares"), which holds even
+// when a misparse hangs the rest of the sentence on g.
+func modifiedByActor(s *sentence, g int) bool {
+	for _, c := range s.children(g) {
+		switch s.rel[c] {
+		case "amod", "compound", "nmod:poss":
+			if s.inActor[c] >= 0 {
 				return true
 			}
 		}

@@ -205,6 +205,17 @@ func TestCodeMechanisms(t *testing.T) {
 		{"tourists leaving a town do not", "Many tourists left the city of Rome on Friday.", nil, []string{"ITA ITA 08"}},
 		{"someone detained with no nationality is the country's own", "Chilean police detained the stationmaster of a mining town on Friday.", []string{"CHL CHL 17"}, nil},
 		{"an act asked for has not happened", "Kenya turned down a Somali request to arrest two journalists.", []string{"KEN SOM 12"}, []string{"SOM KEN 17"}},
+		{"criminals seizing people abduct them", "Bandits seized three Italian engineers at a quarry in Nigeria on Monday.", []string{"NGA ITA 18"}, []string{"NGA ITA 19"}},
+		{"killing an elder is assault", "Gunmen killed two tribal elders in Mali's Mopti region on Sunday.", []string{"MLI MLI 18"}, []string{"MLI MLI 19"}},
+		{"arson by rebels is assault", "Rebels torched homes in a village in Mozambique on Sunday.", []string{"MOZ MOZ 18"}, []string{"MOZ MOZ 17"}},
+		{"arson by protesters is a protest", "Angry protesters torched the homes of two Kenyan lawmakers on Tuesday.", []string{"KEN KEN 14"}, []string{"KEN KEN 18"}},
+		{"bans slapped on officials are sanctions", "Britain slapped asset freezes on four Sudanese generals on Monday.", []string{"GBR SDN 16"}, nil},
+		{"inspectors let into a place are the target", "Egypt allowed U.N. inspectors into its migrant holding camps on Sunday.", []string{"EGY IGO 08"}, []string{"EGY EGY 08"}},
+		{"a nominal act asked for is not done", "Zambia's opposition leader urged his followers to continue their street protests until the vote is rerun.", []string{"ZMB ZMB 02"}, []string{"ZMB ZMB 14"}},
+		{"supporters are civilians", "Ecuadorian soldiers fired on supporters of a jailed mayor in Guayaquil on Friday.", []string{"ECU ECU 18"}, []string{"ECU ECU 19"}},
+		{"a hyphenated adjective is no event word", "Norway's aid minister promised to continue food aid to war-torn Yemen.", []string{"NOR YEM 03"}, []string{"NOR YEM 12"}},
+		{"an act under a deadline is not done", "Peru's interior minister gave the striking miners a day to release the police officers they hold.", []string{"PER PER 13"}, []string{"PER PER 08"}},
+		{"a market retreating is no retreat", "Mexican stocks retreated on Tuesday after the central bank raised rates.", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -284,6 +295,8 @@ func TestDatesAndPlaces(t *testing.T) {
 		{"Iraq and Iran fought a long war in the 1980s.", "2024-03-13", "1980/1989", "decade", "", ""},
 		{"Turkey shelled Syrian army positions in northern Syria yesterday.", "2024-03-13", "2024-03-12", "day", "SYR", ""},
 		{"Chinese ships blocked Philippine boats near the Second Thomas Shoal.", "2024-03-13", "2024-03-13", "story", "", ""},
+		// the time of a participle on the object is the detention's, not the release's
+		{"Ghana freed two Togolese traders detained at a border post last week.", "2024-03-13", "2024-03-13", "story", "", ""},
 	}
 	for _, tt := range tests {
 		evs := codeText(t, c, tt.text, tt.date)

@@ -906,9 +906,21 @@ func (w *worker) modality(s *sentence, p int) modal {
 		}
 	}
 	reported := false
+	start := p
+	if h := s.head[p]; h >= 0 && !s.isVerb(p) && s.rel[p] == "obj" && s.isVerb(h) && (s.rel[h] == "xcomp" || s.rel[h] == "ccomp" || s.rel[h] == "advcl" && toInfinitive(s, h)) {
+		// "called on supporters to keep up their protests": a nominal act is the object of a complement verb,
+		// which carries the asking, promising or reporting above it
+		start = h
+	}
 	// climb: the clause's own marking wins; then control verbs and reporting verbs above it
-	for q, depth := p, 0; s.head[q] >= 0 && depth < 6; depth++ {
+	for q, depth := start, 0; s.head[q] >= 0 && depth < 6; depth++ {
 		h := s.head[q]
+		if toInfinitive(s, q) && (s.rel[q] == "advcl" && ultimatum(s, h) || s.rel[q] == "acl" && timeNouns[s.lkey[h]] && s.head[h] >= 0 && ultimatum(s, s.head[h])) {
+			// "gave the rebels a day to surrender", "gave forces until March to pull back": a deadline set,
+			// the act not yet done
+			m.drop = true
+			break
+		}
 		if r := s.rel[q]; (r == "acl" || r == "acl:relcl") && timeNouns[s.lkey[h]] {
 			break // "a day after Russia seized …": a dated event of its own, whatever the clause around it
 		}
@@ -1007,6 +1019,36 @@ func (w *worker) modality(s *sentence, p int) modal {
 		m.drop = true
 	}
 	return m
+}
+
+var kGive, kUntil = lexicon.KeyOf("give"), lexicon.KeyOf("until")
+
+// ultimatum reports "give" with a span of time or an "until" phrase and an infinitive of what is to be done
+// by then: a deadline given to someone ("gave them a day to leave", "gave them until May to pull back"), not
+// "give Ukraine aid next year".
+func ultimatum(s *sentence, v int) bool {
+	if v < 0 || s.lkey[v] != kGive {
+		return false
+	}
+	span, inf := false, false
+	for _, c := range s.children(v) {
+		switch s.rel[c] {
+		case "obl", "obl:unmarked", "obl:tmod", "obj":
+			if a := s.child(c, "acl"); a >= 0 && timeNouns[s.lkey[c]] && toInfinitive(s, a) {
+				return true
+			}
+			if cs := s.child(c, "case"); timeNouns[s.lkey[c]] || cs >= 0 && s.lkey[cs] == kUntil {
+				span = true
+			}
+			// "gave the miners a day", the span misparsed as a modifier of the recipient
+			if n := s.child(c, "nmod:unmarked", "nmod:tmod"); n >= 0 && timeNouns[s.lkey[n]] {
+				span = true
+			}
+		case "advcl", "xcomp":
+			inf = inf || toInfinitive(s, c)
+		}
+	}
+	return span && inf
 }
 
 func isWeekday(t string) bool {
@@ -1643,6 +1685,12 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 				continue
 			}
 			info := info
+			if !noun && info.Root != "13" && ultimatum(s, p) {
+				// "gave the fighters a day to surrender their weapons": a deadline given is an ultimatum, not aid
+				if e, ok := w.c.opt.Ontology.Event("139"); ok {
+					info = e
+				}
+			}
 			if (info.Root == "18" || info.Root == "19") && protesters(s, src) {
 				// "protesters surrounded the legislature", "demonstrators clashed with police": violence by a
 				// protest is CAMEO's violent protest, not an armed attack
@@ -1650,9 +1698,18 @@ func (w *worker) emit(doc *source.Document, s *sentence, p int, m *match, noun b
 					info = e
 				}
 			}
-			if info.Root == "19" && (civilian(tgt.code) || hasAgent(src.code, "CVL")) {
+			if info.Root == "19" && (civilian(tgt.code) || hasAgent(src.code, "CVL") || criminalOnUnarmed(src.code, tgt.code)) {
 				// CAMEO's fighting is between armed forces; violence against civilians is assault
 				info = w.civilianAssault(info, s.words[p].Lemma)
+			}
+			if info.Code == "1712" && hasAgent(src.code, "INSREBSEPCRMCVL") {
+				// "separatists set fire to a school": property destroyed by armed groups or mobs is their violence,
+				// while the state's demolitions stay coercion; protesters' arson is a violent protest
+				if e, ok := w.c.opt.Ontology.Event("145"); ok && protesters(s, src) {
+					info = e
+				} else {
+					info = w.civilianAssault(info, "")
+				}
 			}
 			e := w.skeleton(doc, s, p, info)
 			e.Modality, e.Negated, e.Attribution = mod, neg, attr
@@ -2138,8 +2195,15 @@ func afterAccident(s *sentence, p int) bool {
 var accidentVerbs = keySet("overturn", "derail", "crash", "capsize", "collapse", "plunge", "collide", "veer", "skid",
 	"sink", "topple", "overturned", "derailed", "capsized")
 
-// civilian reports whether an actor code names a civilian sector.
-func civilian(code string) bool { return hasAgent(code, "CVLREFMEDEDUHLHRELLAB") }
+// civilian reports whether an actor code names a civilian sector. Elders and chiefs (ELI) hold no arms, so
+// killing one is assault too.
+func civilian(code string) bool { return hasAgent(code, "CVLREFMEDEDUHLHRELLABELI") }
+
+// criminalOnUnarmed reports whether criminals (kidnappers, bandits, pirates) act on a target that is neither a
+// state nor an armed body: "kidnappers seized two sailors" is abduction, not a military capture.
+func criminalOnUnarmed(src, tgt string) bool {
+	return hasAgent(src, "CRM") && len(tgt) >= 3 && !hasAgent(tgt, "MILCOPSPYREBINSGOV")
+}
 
 var kKill = lexicon.KeyOf("kill")
 

@@ -107,12 +107,28 @@ type match struct {
 }
 
 func (w *worker) wordMatches(s *sentence, t int, e *lexicon.Elem) bool {
+	if hyphenModifier(s, t) {
+		return false
+	}
 	for _, k := range e.Alts {
 		if s.lkey[t] == k || s.key[t] == k {
 			return true
 		}
 	}
 	return false
+}
+
+// second halves of hyphenated adjectives whose first half names an event but describes a place or people:
+// "war-torn", "strike-hit", "conflict-affected"
+var compoundTails = keySet("torn", "ravaged", "hit", "stricken", "weary", "scarred", "affected", "battered", "racked",
+	"wracked", "prone", "ridden", "damaged", "devastated")
+
+// hyphenModifier reports that token t is the first half of such an adjective, so no pattern word stands on it.
+func hyphenModifier(s *sentence, t int) bool {
+	if t+2 >= len(s.words) || s.words[t+1].Form != "-" || !compoundTails[s.lkey[t+2]] {
+		return false
+	}
+	return s.words[t].End == s.words[t+1].Start && s.words[t+1].End == s.words[t+2].Start
 }
 
 // matchPattern tries one pattern over the window; pi is the predicate's position in win. Words may recur

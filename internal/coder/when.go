@@ -110,8 +110,9 @@ func (w *worker) eventTime(s *sentence, p int, pub time.Time) (timex.Expr, int) 
 			r = 3
 		case g >= 0 && s.head[g] >= 0 && s.head[g] == s.head[p] && s.rel[g] == "conj" && s.rel[p] == "conj":
 			r = 2
-		case len(times) == 1:
-			// the sentence's only time: "…, a spokesman said on Wednesday" dates what the spokesman reports
+		case len(times) == 1 && !(g >= 0 && g != p && s.rel[g] == "acl" && s.words[g].XPOS == "VBN" && !namingVerbs[s.lkey[g]] && s.head[g] == s.child(p, "obj")):
+			// the sentence's only time: "…, a spokesman said on Wednesday" dates what the spokesman reports, but
+			// not when it sits in a participle on p's object ("freed a journalist detained last week")
 			r = 1
 		}
 		if r > rank {
@@ -204,6 +205,10 @@ func offsetDays(v string) (n, unit int, ok bool) {
 	}
 	return sign * num, unit, true
 }
+
+// participles that name rather than tell an act ("a trafficker known as Otoniel"); a time the parse hangs on
+// one belongs to the main verb
+var namingVerbs = keySet("know", "call", "name", "dub", "nickname", "describe", "identify", "list", "label")
 
 // isPredicate reports whether token g heads a clause of its own that could own a time expression (a verb
 // other than a bare auxiliary).
