@@ -237,6 +237,12 @@ var verbTags = [...]string{"VBD", "VBN", "VB", "VBZ", "VBG", "VBP"}
 // first result that is a known lemma wins ("bombed" is "bomb", not "bom" as "robbed" → "rob" would have
 // it); failing that, the longest ending's.
 func (m *Model) guess(lf, xpos string) string {
+	if (xpos == "VB" || xpos == "VBP") && !strings.HasSuffix(lf, "ed") && !strings.HasSuffix(lf, "ing") {
+		// a base form is its own lemma; the few that are not ("are", "'re") are known words, and endings
+		// learned from other verbs only cut it wrong ("lend" is not "le"). A form with an inflection's ending
+		// was mistagged ("clogged" as VB) and goes through the rules.
+		return lf
+	}
 	fallback, found := lf, false
 	g := group(xpos)
 	for n := min(maxSuffix, len(lf)); n >= 0; n-- {

@@ -256,3 +256,19 @@ func committedModel(t *testing.T) *Model {
 	}
 	return m
 }
+
+// TestBaseForms checks that an unseen base form is its own lemma, while a form with an inflection's ending
+// that the tagger called a base form still goes through the rules.
+func TestBaseForms(t *testing.T) {
+	m := committedModel(t)
+	for _, tt := range []struct{ form, xpos, want string }{
+		{"lend", "VB", "lend"},
+		{"rebrand", "VBP", "rebrand"},
+		{"outbid", "VB", "outbid"},
+		{"clogged", "VB", "clog"},
+	} {
+		if got := m.Lemma(tt.form, "VERB", tt.xpos); got != tt.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", tt.form, tt.xpos, got, tt.want)
+		}
+	}
+}
