@@ -151,7 +151,7 @@ func (w *worker) code(ctx context.Context, doc *source.Document) ([]event.Event,
 		s := w.sents[i]
 		s.index, s.start, s.end, s.text = i, seg.Start, seg.End, doc.Text[seg.Start:seg.End]
 		s.charStart = w.pos.at(seg.Start)
-		s.words = s.words[:0]
+		s.words, s.keyed = s.words[:0], false
 		for _, t := range seg.Tokens {
 			s.words = append(s.words, nlp.Word{Form: t.Text, Start: t.Start, End: t.End})
 		}

@@ -30,6 +30,7 @@ type sentence struct {
 	times      []timeExpr
 	offsets    []timex.Expr // "a day after": relative to another event
 	timesDone  bool
+	keyed      bool // key, lkey and upper hold this sentence's words (surfaceKeys)
 	ctxCountry string
 	ctxDone    bool
 }
@@ -65,13 +66,13 @@ func (s *sentence) build(lex *lexicon.Lexicon) {
 	clear(s.kidStart)
 	s.timesDone = false
 	s.ctxDone, s.ctxCountry = false, ""
+	if !s.keyed { // the filter before parsing (mayHaveActor) has usually computed them already
+		s.surfaceKeys()
+	}
 	for i := range s.words {
 		w := &s.words[i]
 		s.head[i] = w.Head - 1
 		s.rel[i] = w.DepRel
-		s.key[i] = lexicon.KeyOf(w.Form)
-		s.lkey[i] = lexicon.KeyOf(w.Lemma)
-		s.upper[i] = upperWord(w.Form)
 	}
 	s.repairPairedDemonyms(lex)
 	for i := range s.words {

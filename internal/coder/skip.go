@@ -56,6 +56,7 @@ func (s *sentence) surfaceKeys() {
 		s.key[i], s.lkey[i] = lexicon.KeyOf(s.words[i].Form), lexicon.KeyOf(s.words[i].Lemma)
 		s.upper[i] = upperWord(s.words[i].Form)
 	}
+	s.keyed = true
 }
 
 // remembersHead reports whether an actor met earlier in the document has the head noun k.
